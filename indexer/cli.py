@@ -1,0 +1,65 @@
+"""The `indexer` command line (also `python -m indexer`).
+
+Problems in an import are the user's to fix, not a crash: they are printed as a report and
+the command exits with status 1, never with a traceback.
+"""
+
+import sys
+from pathlib import Path
+
+import click
+
+from indexer.settings import Settings
+from indexer.sources import load_folder
+from indexer.sources.report import format_report
+from indexer.store import make_engine, migrate, session_scope
+
+
+@click.group()
+@click.option(
+    "--database-url",
+    envvar="DATABASE_URL",
+    help="SQLAlchemy URL of the store (default: SQLite in the user's data directory).",
+)
+@click.pass_context
+def main(context: click.Context, database_url: str | None) -> None:
+    """Load, generate and (later) index Jeugdhulpgids data."""
+    context.obj = database_url or Settings().database_url
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Validate and report, write nothing.")
+@click.pass_obj
+def load(database_url: str, folder: Path, dry_run: bool) -> None:
+    """Validate the import files in FOLDER and, when all are valid, store them."""
+    engine = make_engine(database_url)
+    migrate(engine)
+    with session_scope(engine) as session:
+        result = load_folder(folder, session, dry_run=dry_run, actor=f"indexer load {folder.name}")
+    if not result.ok:
+        click.echo(format_report(result.problems), err=True)
+        sys.exit(1)
+    verb = "would change" if dry_run else "changed"
+    total = 0
+    for table, changes in result.changes.items():
+        touched = changes.created + changes.updated + changes.removed + changes.ended
+        total += touched
+        click.echo(
+            f"{table:<14} {changes.created:>7} new {changes.updated:>7} updated "
+            f"{changes.removed:>7} removed {changes.ended:>7} ended"
+        )
+    click.echo(f"{folder}: valid; {verb} {total} record(s).")
+
+
+@main.command()
+@click.option("--scale", type=click.Choice(["national"]), default="national", show_default=True)
+@click.option("--seed", type=int, default=2026, show_default=True)
+@click.argument("out", type=click.Path(path_type=Path))
+def generate(scale: str, seed: int, out: Path) -> None:
+    """Write a deterministic synthetic dataset of SCALE size into OUT, for benchmarks."""
+    from indexer.generate import generate_national
+
+    counts = generate_national(out, seed=seed)
+    for name, rows in counts.items():
+        click.echo(f"{name:<16} {rows:>7} rows")

@@ -1,0 +1,31 @@
+"""SQLModel tables for every entity of DESIGN.md §2, one module per area.
+
+Natural keys from the import contract are the primary keys: an import can then diff the
+incoming rows against the store by key, which is what makes reloading idempotent. Optional
+key parts (a tariff's provider, an outcome's profile) are stored as "" rather than NULL,
+because NULLs never collide in a primary key or unique constraint.
+"""
+
+from indexer.models.audit import AuditEntry
+from indexer.models.geography import Municipality, Postcode, Region, Team, TeamPostcode
+from indexer.models.offer import Contract, Intensity, Profile, Tariff
+from indexer.models.outcomes import Outcome, OutcomeNorm, WaitTime
+from indexer.models.providers import Location, Provider
+
+__all__ = [
+    "AuditEntry",
+    "Contract",
+    "Intensity",
+    "Location",
+    "Municipality",
+    "Outcome",
+    "OutcomeNorm",
+    "Postcode",
+    "Profile",
+    "Provider",
+    "Region",
+    "Tariff",
+    "Team",
+    "TeamPostcode",
+    "WaitTime",
+]

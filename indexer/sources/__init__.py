@@ -1,0 +1,5 @@
+"""Import sources: reading, validating and storing a region's dataset (DESIGN.md §4)."""
+
+from indexer.sources.loader import LoadResult, load_folder
+
+__all__ = ["LoadResult", "load_folder"]
