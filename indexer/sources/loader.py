@@ -46,7 +46,7 @@ def load_folder(
     if not problems:
         problems += validate(dataset, session)
     if problems:
-        return LoadResult(problems)
+        return LoadResult(sorted(problems))
     plans = _plan(dataset, session, today)
     result = LoadResult()
     for plan in plans:

@@ -1,0 +1,36 @@
+"""The web layer of Jeugdhulpgids: Flask app factory, blueprints, i18n and security headers.
+
+No import-time app object: `create_app()` builds one per call, so tests get a fresh app
+with their own store and gunicorn serves `portal:create_app()`.
+"""
+
+from typing import Any
+
+from flask import Flask
+
+from indexer.settings import Settings
+from portal import database, home, i18n, security
+from portal.paths import STATIC, TEMPLATES
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the portal; `config` overrides settings read from the environment."""
+    settings = Settings(**(config or {}))
+    settings.check_safe_to_serve()
+    app = Flask(
+        __name__,
+        template_folder=str(TEMPLATES),
+        static_folder=str(STATIC),
+    )
+    app.config.update(
+        SECRET_KEY=settings.secret_key,
+        SETTINGS=settings,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=settings.app_env == "production",
+    )
+    database.init_app(app, settings.database_url)
+    i18n.init_app(app, settings.default_locale)
+    security.init_app(app)
+    app.register_blueprint(home.blueprint)
+    return app
