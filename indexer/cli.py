@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import OperationalError
 
 from indexer.settings import Settings
 from indexer.sources import load_folder
@@ -34,9 +35,15 @@ def main(context: click.Context, database_url: str | None) -> None:
 def load(database_url: str, folder: Path, dry_run: bool) -> None:
     """Validate the import files in FOLDER and, when all are valid, store them."""
     engine = make_engine(database_url)
-    migrate(engine)
-    with session_scope(engine) as session:
-        result = load_folder(folder, session, dry_run=dry_run, actor=f"indexer load {folder.name}")
+    try:
+        migrate(engine)
+        with session_scope(engine) as session:
+            actor = f"indexer load {folder.name}"
+            result = load_folder(folder, session, dry_run=dry_run, actor=actor)
+    except OperationalError as error:
+        where = engine.url.render_as_string(hide_password=True)
+        click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)
+        sys.exit(2)
     if not result.ok:
         click.echo(format_report(result.problems), err=True)
         sys.exit(1)

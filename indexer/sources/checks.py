@@ -132,6 +132,8 @@ def overlap_problems(parsed: ParsedFile) -> list[Problem]:
     for rows in groups.values():
         rows.sort(key=lambda item: item[1]["valid_from"])
         for (number_a, a), (number_b, b) in itertools.pairwise(rows):
+            if a["valid_from"] == b["valid_from"]:
+                continue  # the same key: reported once, as a duplicate
             if a["valid_to"] is None or a["valid_to"] >= b["valid_from"]:
                 problems.append(
                     Problem(

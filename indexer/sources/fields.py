@@ -60,7 +60,7 @@ def pc4_list(value: str) -> list[str]:
         first = int(pc4(low.strip()))
         last = int(pc4(high.strip())) if high else first
         if last < first:
-            raise FieldError(f"range {part} runs backwards")
+            raise FieldError(f"contains range {part}, which runs backwards")
         result.update(range(first, last + 1))
     return [str(number) for number in sorted(result)]
 
@@ -77,9 +77,12 @@ def iso_date(value: str) -> date:
     """ISO 2026-01-31 or Dutch 31-01-2026 (also 1-2-2026 and 31/01/2026)."""
     for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value, pattern).date()
+            parsed = datetime.strptime(value, pattern).date()
         except ValueError:
             continue
+        if not 1900 <= parsed.year <= 2100:
+            raise FieldError("has an implausible year: use 2026-01-31 or 31-01-2026")
+        return parsed
     raise FieldError("is not a date: use 2026-01-31 or 31-01-2026")
 
 
@@ -124,9 +127,16 @@ def score(value: str) -> float:
 
 
 def money_cents(value: str) -> int:
-    result = number(value.replace("€", "").replace("EUR", ""))
+    """Euros to cents; "€ 1.800,-" is 1800 euros, but "€ 2.450" is refused: it may mean
+    2450 or 2.45 (Dutch thousands)."""
+    amount = value.replace("€", "").replace("EUR", "").strip()
+    if amount.endswith(",-"):  # "1.800,-": whole euros, dots are thousands
+        amount = amount.removesuffix(",-").replace(".", "")
+    result = number(amount)
     if result < 0:
         raise FieldError("is negative: a tariff cannot be below 0")
+    if re.search(r"[.,]\d{3,}$", amount):
+        raise FieldError("has more than two decimals (for thousands write 2450 or 2.450,00)")
     return round(result * 100)
 
 
@@ -176,8 +186,15 @@ def choice(*allowed: str) -> Parser:
 
 def choices(*allowed: str) -> Parser:
     """A ';'-separated list of words from a fixed set."""
-    single = choice(*allowed)
-    return lambda value: sorted({single(item) for item in _split_list(value)})
+
+    def parse(value: str) -> list[str]:
+        items = {item.lower() for item in _split_list(value)}
+        unknown = sorted(items - set(allowed))
+        if unknown:
+            raise FieldError(f"contains {unknown[0]!r}, which is not one of: {', '.join(allowed)}")
+        return sorted(items)
+
+    return parse
 
 
 def language_codes(value: str) -> list[str]:
@@ -214,8 +231,12 @@ def url(value: str) -> str:
     """A web address; "www.example.nl" without a scheme becomes https://www.example.nl."""
     if "://" not in value:
         value = "https://" + value
-    parts = urlsplit(value)
-    if parts.scheme not in {"http", "https"} or "." not in (parts.hostname or "") or " " in value:
+    try:
+        parts = urlsplit(value)
+        valid = parts.scheme in {"http", "https"} and "." in (parts.hostname or "")
+    except ValueError:  # e.g. an unclosed "[", taken for an IPv6 address
+        valid = False
+    if not valid or " " in value:
         raise FieldError("is not a web address like https://www.example.nl")
     return value
 

@@ -43,7 +43,7 @@ def _header_problems(spec: FileSpec, raw: RawTable) -> list[Problem]:
     known = spec.column_names()
     seen: set[str] = set()
     for header in raw.headers:
-        if header in seen:
+        if header and header in seen:
             problems.append(Problem(raw.name, 1, header, "", "appears twice in the header"))
         seen.add(header)
         if header and header not in known:

@@ -32,6 +32,8 @@ def read_table(path: Path) -> RawTable:
     if not grid:
         raise UnreadableFile("the file is empty: expected a header row")
     headers = [_normalise_header(cell) for cell in grid[0]]
+    while headers and not headers[-1]:
+        headers.pop()  # empty columns Excel exports; a value below one is reported as extra
     table = RawTable(path.name, headers)
     for number, cells in enumerate(grid[1:], start=2):
         if not any(cells):
@@ -47,7 +49,8 @@ def read_table(path: Path) -> RawTable:
 
 
 def _normalise_header(cell: str) -> str:
-    return cell.strip().lower()
+    """"Valid From", "valid-from" and "VALID_FROM " all mean valid_from."""
+    return "_".join(cell.strip().lower().replace("-", " ").split())
 
 
 def _csv_grid(path: Path) -> list[list[str]]:
@@ -76,13 +79,16 @@ def _xlsx_grid(path: Path) -> list[list[str]]:
         raise UnreadableFile(f"not a readable XLSX workbook ({error})") from None
     try:
         sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        return [[_cell_text(cell) for cell in row] for row in sheet.iter_rows()]
     finally:
         workbook.close()
 
 
-def _cell_text(value: object) -> str:
-    """Excel cell → the text a person would have typed."""
+def _cell_text(cell: object) -> str:
+    """Excel cell → the text a person would have typed (a 78.5% cell holds 0.785)."""
+    value = getattr(cell, "value", None)
+    if type(value) in (int, float) and "%" in (getattr(cell, "number_format", "") or ""):
+        return f"{round(value * 100, 6):g}%"
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -15,7 +15,7 @@ from indexer.sources import fields as f
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
 CARE_FORMS = ("ambulant", "dagbehandeling", "verblijf", "pleegzorg", "online", "crisis")
 TEAM_KINDS = ("lokaal_team", "ouder_kindteam", "gebiedsteam", "wijkteam", "cjg", "other")
-SEGMENTS = ("b", "c")
+SEGMENTS = ("B", "C")
 
 Row = dict[str, Any]
 RowRule = Callable[[Row], list[tuple[str, str]]]
@@ -74,13 +74,18 @@ def _segment_c_tariff_has_provider(row: Row) -> list[tuple[str, str]]:
 
 
 def _coordinates_together(row: Row) -> list[tuple[str, str]]:
-    if (row.get("latitude") is None) != (row.get("longitude") is None):
-        return [("latitude", "and longitude must both be given or both be left empty")]
+    """Reported on the empty one of the two: that is the cell to fill in (or to clear)."""
+    latitude, longitude = row.get("latitude"), row.get("longitude")
+    if (latitude is None) != (longitude is None):
+        empty = "latitude" if latitude is None else "longitude"
+        return [(empty, "is empty: give both latitude and longitude, or neither")]
     return []
 
 
 def _segment(value: str) -> str:
-    return f.choice(*SEGMENTS)(value).upper()
+    if value.upper() not in SEGMENTS:
+        raise f.FieldError(f"is not one of: {', '.join(SEGMENTS)}")
+    return value.upper()
 
 
 REGION = Column("region_id", f.code)

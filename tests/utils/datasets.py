@@ -2,6 +2,7 @@
 a store to prove an import left it exactly as it was."""
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -45,15 +46,18 @@ def drop_column(folder: Path, file: str, column: str) -> None:
     write_rows(path, [{k: v for k, v in row.items() if k != column} for row in read_rows(path)])
 
 
-def to_xlsx(folder: Path, file: str) -> Path:
-    """Replace `file` (CSV) by an XLSX workbook with the same header and rows."""
+def to_xlsx(
+    folder: Path, file: str, convert: Callable[[str, str], object] = lambda _, value: value
+) -> Path:
+    """Replace `file` (CSV) by an XLSX workbook with the same header and rows; `convert`
+    turns (column, text) into the cell value, e.g. a number as Excel would keep it."""
     path = folder / file
     rows = read_rows(path)
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(list(rows[0]))
     for row in rows:
-        sheet.append(list(row.values()))
+        sheet.append([convert(column, value) for column, value in row.items()])
     target = path.with_suffix(".xlsx")
     workbook.save(target)
     path.unlink()

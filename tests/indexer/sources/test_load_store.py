@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from indexer.models import AuditEntry, Contract, Location, Provider, TeamPostcode
 from indexer.sources import load_folder
 from tests.utils.datasets import add_row, read_rows, set_cell, snapshot, write_rows
+from tests.utils.loading import CONTRACT
 
 TODAY = date(2026, 11, 22)
 
@@ -108,18 +109,8 @@ def test_a_region_may_send_only_its_contracts(
     only = tmp_path / "only-contracts"
     only.mkdir()
     (only / "contracts.csv").write_text((dataset / "contracts.csv").read_text())
-    row = add_row(
-        only,
-        "contracts.csv",
-        region_id="testregio",
-        provider_id="opvoedhuis",
-        segment="B",
-        profile_code="P01",
-        intensity_code="I1",
-        valid_from="2026-01-01",
-        valid_to="2026-12-31",
-        role="hoofdaannemer",
-    )
+    new = {"provider_id": "opvoedhuis", "valid_from": "2026-01-01", "valid_to": "2026-12-31"}
+    row = add_row(only, "contracts.csv", **CONTRACT | new)
     assert row == 5
     result = load(engine, only)
     assert result.ok, result.problems

@@ -1,0 +1,170 @@
+"""Headers, files and folders: what a region gets wrong before a single cell is read."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+
+from tests.utils.datasets import (
+    drop_column,
+    read_rows,
+    set_cell,
+    to_xlsx,
+    write_rows,
+)
+from tests.utils.loading import (
+    FILES,
+    PROVIDER_COLUMNS,
+    assert_refused,
+    load,
+)
+
+# --- Headers -------------------------------------------------------------------------------
+
+
+def test_an_unknown_column_lists_the_expected_ones(sqlite_engine: Engine, dataset: Path) -> None:
+    rows = read_rows(dataset / "providers.csv")
+    write_rows(dataset / "providers.csv", [row | {"fax": ""} for row in rows])
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        f"providers.csv, row 1, column fax: unknown column (expected: {PROVIDER_COLUMNS}; "
+        "description_<lang> with lang one of nl, en, tr, ar, pl, uk)",
+    )
+
+
+def test_a_translation_in_an_unsupported_language_is_an_unknown_column(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    rows = read_rows(dataset / "profiles.csv")
+    write_rows(dataset / "profiles.csv", [row | {"name_de": "Angst"} for row in rows])
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "profiles.csv, row 1, column name_de: unknown column (expected: region_id, "
+        "profile_code, name_nl, description_nl; name_<lang> or description_<lang> with lang "
+        "one of nl, en, tr, ar, pl, uk)",
+    )
+
+
+def test_a_missing_required_column_is_reported_once(sqlite_engine: Engine, dataset: Path) -> None:
+    drop_column(dataset, "contracts.csv", "valid_from")
+    assert_refused(
+        sqlite_engine, dataset, "contracts.csv, row 1, column valid_from: missing required column"
+    )
+
+
+def test_a_column_twice_in_the_header_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    path = dataset / "norms.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(line + "," + line.split(",")[-1] for line in lines) + "\n")
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "norms.csv, row 1, column satisfaction_min: appears twice in the header",
+    )
+
+
+# --- Files and folders ---------------------------------------------------------------------
+
+
+def test_an_unknown_file_name_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    (dataset / "contracts.csv").rename(dataset / "contract.csv")
+    assert_refused(sqlite_engine, dataset, f"contract.csv: unknown file (expected {FILES})")
+
+
+def test_the_same_file_as_csv_and_xlsx_is_refused(
+    sqlite_engine: Engine, dataset: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(dataset / "contracts.csv", other)
+    shutil.move(to_xlsx(other, "contracts.csv"), dataset)
+    assert_refused(
+        sqlite_engine, dataset, "contracts.xlsx: contracts.csv has the same data; keep one"
+    )
+
+
+def test_a_file_that_is_not_utf8_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    set_cell(dataset, "providers.csv", 3, "name", "Het Opvoedhuis Café")
+    path = dataset / "providers.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "providers.csv: not UTF-8 (byte 0xe9 on line 3); in Excel choose 'CSV UTF-8' when saving",
+    )
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    path = dataset / "waittimes.csv"
+    path.write_text(path.read_text() + "testregio,rustpunt,P01,4,2026-11-01,extra\n")
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "waittimes.csv: row 4 has 6 cells but the header has 5 columns "
+        "(check the separator and quotes)",
+    )
+
+
+def test_a_value_below_an_empty_header_cell_is_refused(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    path = dataset / "norms.csv"
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join([lines[0] + ",,", lines[1] + ",,", lines[2] + ",,75"]) + "\n")
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "norms.csv: row 3 has 7 cells but the header has 5 columns "
+        "(check the separator and quotes)",
+    )
+
+
+def test_an_empty_file_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    (dataset / "norms.csv").write_bytes(b"")
+    assert_refused(sqlite_engine, dataset, "norms.csv: the file is empty: expected a header row")
+
+
+def test_a_damaged_workbook_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    (dataset / "norms.csv").unlink()
+    (dataset / "norms.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    result = load(sqlite_engine, dataset)
+    assert [(p.file, p.row) for p in result.problems] == [("norms.xlsx", 0)]
+    assert result.problems[0].message.startswith("not a readable XLSX workbook")
+
+
+def test_an_empty_folder_is_refused(sqlite_engine: Engine, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "README.txt").write_text("Aangeleverd door de regio")
+    assert_refused(sqlite_engine, empty, f"{empty}: holds no import files (*.csv, *.xlsx)")
+
+
+@pytest.mark.parametrize("what", ["missing", "file"])
+def test_something_that_is_not_a_folder_is_refused(
+    sqlite_engine: Engine, dataset: Path, what: str
+) -> None:
+    path = dataset / "missing" if what == "missing" else dataset / "contracts.csv"
+    assert_refused(sqlite_engine, path, f"{path}: is not a folder")
+
+
+def test_every_problem_in_every_file_is_reported_together(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    set_cell(dataset, "waittimes.csv", 3, "weeks", "veel")
+    set_cell(dataset, "contracts.csv", 4, "valid_to", "eind 2027")
+    set_cell(dataset, "contracts.csv", 2, "segment", "X")
+    (dataset / "extra.csv").write_text("a,b\n1,2\n")
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "contracts.csv, row 2, column segment: 'X' is not one of: B, C",
+        "contracts.csv, row 4, column valid_to: 'eind 2027' is not a date: "
+        "use 2026-01-31 or 31-01-2026",
+        f"extra.csv: unknown file (expected {FILES})",
+        "waittimes.csv, row 3, column weeks: 'veel' is not a whole number",
+    )
