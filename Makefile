@@ -32,6 +32,7 @@ run: translations demo
 
 test: translations
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
 lint: install

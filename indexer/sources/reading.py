@@ -49,7 +49,7 @@ def read_table(path: Path) -> RawTable:
 
 
 def _normalise_header(cell: str) -> str:
-    """"Valid From", "valid-from" and "VALID_FROM " all mean valid_from."""
+    """Headers "Valid From", "valid-from" and "VALID_FROM " all mean valid_from."""
     return "_".join(cell.strip().lower().replace("-", " ").split())
 
 
