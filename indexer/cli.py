@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 from sqlalchemy.exc import OperationalError
 
+from indexer.search.commands import register_search_commands
 from indexer.settings import Settings
 from indexer.sources import load_folder
 from indexer.sources.report import format_report
@@ -22,19 +23,26 @@ from indexer.store import make_engine, migrate, session_scope
     envvar="DATABASE_URL",
     help="SQLAlchemy URL of the store (default: SQLite in the user's data directory).",
 )
+@click.option(
+    "--index-dir",
+    envvar="INDEX_DIR",
+    type=click.Path(path_type=Path),
+    help="Folder of the embedded search index (default: in the user's data directory).",
+)
 @click.pass_context
-def main(context: click.Context, database_url: str | None) -> None:
-    """Load, generate and (later) index Jeugdhulpgids data."""
-    context.obj = database_url or Settings().database_url
+def main(context: click.Context, database_url: str | None, index_dir: Path | None) -> None:
+    """Load, generate and index Jeugdhulpgids data, and search it as families would."""
+    overrides = {"database_url": database_url, "index_dir": index_dir}
+    context.obj = Settings(**{k: v for k, v in overrides.items() if v is not None})
 
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Validate and report, write nothing.")
 @click.pass_obj
-def load(database_url: str, folder: Path, dry_run: bool) -> None:
+def load(settings: Settings, folder: Path, dry_run: bool) -> None:
     """Validate the import files in FOLDER and, when all are valid, store them."""
-    engine = make_engine(database_url)
+    engine = make_engine(settings.database_url)
     try:
         migrate(engine)
         with session_scope(engine) as session:
@@ -70,3 +78,6 @@ def generate(scale: str, seed: int, out: Path) -> None:
     counts = generate_national(out, seed=seed)
     for name, rows in counts.items():
         click.echo(f"{name:<16} {rows:>7} rows")
+
+
+register_search_commands(main)

@@ -34,6 +34,14 @@ class Settings(BaseSettings):
     database_url: str = Field(default_factory=default_database_url)
     secret_key: str = PLACEHOLDER_SECRET
     default_locale: str = "nl"
+    # Search: the embedded engine (tantivy, an index folder) unless Meilisearch is chosen.
+    search_backend: Literal["embedded", "meilisearch"] = "embedded"
+    index_dir: Path = Field(default_factory=lambda: default_data_dir() / "index")
+    meili_url: str | None = None
+    meili_admin_key: str | None = None  # the indexer's key: writes settings and documents
+    meili_search_key: str | None = None  # the portal's key: search only, never the master key
+    meili_index: str = "providers"
+    meili_timeout_s: float = 5.0
 
     def check_safe_to_serve(self) -> None:
         """Refuse to serve outside development with the placeholder secret key."""

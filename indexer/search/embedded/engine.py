@@ -1,0 +1,192 @@
+"""The embedded search engine (tantivy): the default on a fresh machine and in CI.
+
+Portal workers only read; the indexer writes. Every search checks which build `current`
+points at and reloads the reader, so a rebuild or an incremental update by the indexer is
+visible to running portal processes at once.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import tantivy
+
+from indexer.search.contract import Hit, SearchQuery, SearchResult, Sort
+from indexer.search.documents import distance_km
+from indexer.search.embedded import storage
+from indexer.search.embedded.render import all_of, render
+from indexer.search.embedded.schema import SCHEMA_VERSION, build_schema, to_tantivy
+from indexer.search.embedded.text import group_query, term_groups, word_matcher
+from indexer.search.engine import EngineStatus, SearchUnavailable
+from indexer.search.filters import clauses
+from indexer.search.highlight import snippet
+from indexer.search.vocabulary import Vocabulary, load_vocabulary
+
+WRITER_HEAP = 128 * 1024 * 1024
+# Sorts done on fast-field values: (field, descending). Missing values always go last.
+VALUE_SORTS = {
+    Sort.GOAL_ATTAINMENT: ("goal_attainment_pct", True),
+    Sort.WAIT: ("wait_weeks", False),
+}
+
+
+class EmbeddedEngine:
+    name = "embedded"
+
+    def __init__(self, root: Path, vocabulary: Vocabulary | None = None) -> None:
+        self.root = Path(root)
+        self.vocabulary = vocabulary or load_vocabulary()
+        self.schema = build_schema()
+        self._index: tantivy.Index | None = None
+        self._build: Path | None = None
+
+    def settings_hash(self) -> str:
+        settings = {"schema": SCHEMA_VERSION, "phrases": sorted(map(list, self.vocabulary.phrases))}
+        settings["stop_words"] = self.vocabulary.all_stop_words()
+        return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:16]
+
+    def rebuild(
+        self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
+    ) -> int:
+        build = storage.new_build_folder(self.root)
+        try:
+            index = tantivy.Index(self.schema, path=str(build))
+            writer = index.writer(WRITER_HEAP, 1)
+            count = 0
+            for document in documents:
+                writer.add_document(to_tantivy(document))
+                count += 1
+                if progress:
+                    progress(1)
+            writer.commit()
+            writer.wait_merging_threads()
+            storage.write_meta(
+                build,
+                schema_version=SCHEMA_VERSION,
+                last_build=datetime.now(UTC).isoformat(timespec="seconds"),
+                settings_hash=self.settings_hash(),
+            )
+        except BaseException:
+            storage.discard(build)
+            raise
+        storage.switch_to(self.root, build)
+        return count
+
+    def replace_provider(self, provider_id: str, documents: list[dict]) -> None:
+        writer = self._open().writer(WRITER_HEAP, 1)
+        writer.delete_documents_by_term("provider_id", provider_id)
+        for document in documents:
+            writer.add_document(to_tantivy(document))
+        writer.commit()
+        writer.wait_merging_threads()
+
+    def status(self) -> EngineStatus:
+        build = storage.current_build(self.root)
+        if build is None:
+            return EngineStatus(self.name, 0, None, self.settings_hash())
+        meta = storage.read_meta(build)
+        documents = self._open().searcher().num_docs
+        return EngineStatus(self.name, documents, meta.get("last_build"), meta["settings_hash"])
+
+    def search(self, query: SearchQuery, today: date) -> SearchResult:
+        searcher = self._open().searcher()
+        filters = [render(self.schema, clause) for clause in clauses(query, today)]
+        groups = term_groups(query.text, self.vocabulary)
+        # Words the vocabulary knows carry the meaning ("bang" in "mijn kind is heel bang");
+        # when there are any, the other words only help ranking.
+        known = [group_query(self.schema, g) for g in groups if g.keywords]
+        other = [group_query(self.schema, g) for g in groups if not g.keywords]
+        text = self._matching_text(searcher, filters, known or other)
+        if text is None:
+            return SearchResult([], 0, {name: {} for name in query.facets}, query)
+        final = all_of(filters + text, optional=other if known else [])
+        total = _count(searcher, final)
+        addresses = self._page(searcher, final, query, total, ranked=bool(text))
+        matches = word_matcher(groups) if text else None
+        hits = [self._hit(searcher, address, query, matches) for address in addresses]
+        return SearchResult(hits, total, self._facets(searcher, final, query.facets), query)
+
+    def _open(self) -> tantivy.Index:
+        build = storage.current_build(self.root)
+        if build is None:
+            raise SearchUnavailable(f"no search index in {self.root}: run `indexer build`")
+        if build != self._build:
+            if storage.read_meta(build).get("schema_version") != SCHEMA_VERSION:
+                raise SearchUnavailable(
+                    "the index was built by another version: run `indexer build`"
+                )
+            self._index, self._build = tantivy.Index.open(str(build)), build
+        self._index.reload()
+        return self._index
+
+    @staticmethod
+    def _matching_text(searcher, filters: list, groups: list) -> list | None:
+        """The word groups to require: those that match nothing are dropped, then the most
+        common ones until something matches. None when the text matches nothing at all."""
+        counts = [_count(searcher, all_of([*filters, g])) for g in groups]
+        kept = [(count, g) for count, g in zip(counts, groups, strict=True) if count]
+        if groups and not kept:
+            return None
+        while kept and _count(searcher, all_of(filters + [g for _, g in kept])) == 0:
+            kept.remove(max(kept, key=lambda item: item[0]))
+        return [g for _, g in kept]
+
+    def _page(self, searcher, final, query: SearchQuery, total: int, ranked: bool) -> list:
+        if query.sort == Sort.RELEVANCE and ranked:
+            found = searcher.search(final, query.page_size, offset=query.offset, count=False)
+            return [address for _, address in found.hits]
+        if query.sort in (Sort.NAME, Sort.RELEVANCE):
+            found = searcher.search(
+                final,
+                query.page_size,
+                offset=query.offset,
+                count=False,
+                order_by_field="name_sort",
+                order=tantivy.Order.Asc,
+            )
+            return [address for _, address in found.hits]
+        everything = [
+            address for _, address in searcher.search(final, max(total, 1), count=False).hits
+        ]
+        keys = self._sort_keys(searcher, everything, query)
+        ordered = sorted(range(len(everything)), key=lambda i: (keys[i] is None, keys[i] or 0))
+        return [everything[i] for i in ordered[query.offset : query.offset + query.page_size]]
+
+    @staticmethod
+    def _sort_keys(searcher, addresses: list, query: SearchQuery) -> list:
+        if query.sort == Sort.DISTANCE:
+            lats = searcher.fast_field_values("lat", addresses)
+            lngs = searcher.fast_field_values("lng", addresses)
+            return [
+                None if lat is None else distance_km(query.origin, (lat, lng))
+                for lat, lng in zip(lats, lngs, strict=True)
+            ]
+        field, descending = VALUE_SORTS[query.sort]
+        values = searcher.fast_field_values(field, addresses)
+        return [None if v is None else (-v if descending else v) for v in values]
+
+    def _hit(self, searcher, address, query: SearchQuery, matches) -> Hit:
+        document = json.loads(searcher.doc(address)["source"][0])
+        text = document[f"description_{query.locale}"] or document["description_nl"]
+        hit = Hit(document["id"], document, snippet(text, matches or (lambda _: False)))
+        if query.origin and document["_geo"]:
+            point = (document["_geo"]["lat"], document["_geo"]["lng"])
+            hit.distance_km = round(distance_km(query.origin, point), 1)
+        return hit
+
+    @staticmethod
+    def _facets(searcher, final, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+        if not names:
+            return {}
+        aggregations = {name: {"terms": {"field": name, "size": 10_000}} for name in names}
+        found = searcher.aggregate(final, aggregations)
+        return {
+            name: {bucket["key"]: bucket["doc_count"] for bucket in found[name]["buckets"]}
+            for name in names
+        }
+
+
+def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
+    return searcher.search(query, 1, count=True).count  # tantivy needs a limit of 1 or more

@@ -1,0 +1,33 @@
+"""Engine-neutral filter clauses (filters.py) rendered as tantivy queries."""
+
+import tantivy
+
+from indexer.search.embedded.schema import FLOAT_FIELDS
+from indexer.search.filters import AnyOf, AtLeast, AtMost, Clause, IsTrue
+
+
+def render(schema: tantivy.Schema, clause: Clause) -> tantivy.Query:
+    match clause:
+        case AnyOf(field, values):
+            return tantivy.Query.term_set_query(schema, field, list(values))
+        case IsTrue(field):
+            return tantivy.Query.term_query(schema, field, "true")
+        case AtLeast(field, value):
+            return tantivy.Query.range_query(schema, field, _type(field), value, None)
+        case AtMost(field, value):
+            return tantivy.Query.range_query(schema, field, _type(field), None, value)
+    raise TypeError(f"unknown clause {clause!r}")
+
+
+def _type(field: str) -> tantivy.FieldType:
+    return tantivy.FieldType.Float if field in FLOAT_FIELDS else tantivy.FieldType.Integer
+
+
+def all_of(queries: list[tantivy.Query], optional: list[tantivy.Query] = ()) -> tantivy.Query:
+    """Documents matching every query; `optional` ones only add to the score."""
+    if not queries:
+        queries = [tantivy.Query.all_query()]
+    if len(queries) == 1 and not optional:
+        return queries[0]
+    clauses = [(tantivy.Occur.Must, q) for q in queries]
+    return tantivy.Query.boolean_query(clauses + [(tantivy.Occur.Should, q) for q in optional])

@@ -1,0 +1,105 @@
+"""From what someone typed to a tantivy query, imitating Meilisearch's rules.
+
+- Typo tolerance: no typo under 5 characters, 1 from 5, 2 from 9 (Meilisearch defaults).
+- Prefix search on the last word, so results follow the typing.
+- Vocabulary: a word or phrase known in any language adds its Dutch keywords as
+  alternatives, so "bang", "anxiety" and "kaygı" all find "angst".
+- Every group of words must match ("words" rule). Words that match nothing at all are
+  dropped first; if still nothing matches, the most common remaining word goes next.
+"""
+
+from dataclasses import dataclass
+
+import tantivy
+
+from indexer.search.embedded.schema import TEXT_FIELDS
+from indexer.search.highlight import edit_distance
+from indexer.search.vocabulary import MAX_PHRASE_WORDS, Vocabulary, words_of
+
+EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """Query words that must match together, or be replaced by any of their keywords."""
+
+    words: tuple[str, ...]
+    keywords: tuple[str, ...] = ()
+    prefix: bool = False
+
+
+def typo_budget(word: str) -> int:
+    return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
+
+
+def term_groups(text: str, vocabulary: Vocabulary) -> list[TermGroup]:
+    """Split `text` into groups: the longest known vocabulary phrases first, then words."""
+    words = words_of(text)
+    stop = set().union(*vocabulary.stop_words.values()) if vocabulary.stop_words else set()
+    phrases = vocabulary.phrases
+    groups: list[TermGroup] = []
+    position = 0
+    while position < len(words):
+        for size in range(min(MAX_PHRASE_WORDS, len(words) - position), 0, -1):
+            phrase = tuple(words[position : position + size])
+            if phrase in phrases or size == 1:
+                last = position + size == len(words)
+                groups.append(TermGroup(phrase, phrases.get(phrase, ()), prefix=last))
+                position += size
+                break
+    meaningful = [g for g in groups if g.keywords or any(w not in stop for w in g.words)]
+    return meaningful or groups
+
+
+def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
+    alternatives = [_all_of([_word(schema, w, group.prefix) for w in group.words])]
+    for keyword in group.keywords:
+        keyword_words = words_of(keyword)
+        if keyword_words != list(group.words):
+            alternatives.append(_all_of([_word(schema, w, False) for w in keyword_words]))
+    return _any_of(alternatives)
+
+
+def _word(schema: tantivy.Schema, word: str, prefix: bool) -> tantivy.Query:
+    """One word in any text field: exact (boosted), or within its typo budget / as prefix."""
+    options = []
+    for field, weight in TEXT_FIELDS.items():
+        exact = tantivy.Query.term_query(schema, field, word)
+        options.append(tantivy.Query.boost_query(exact, weight * EXACT_BOOST))
+        budget = typo_budget(word)
+        if budget or prefix:
+            fuzzy = tantivy.Query.fuzzy_term_query(schema, field, word, budget, True, prefix)
+            options.append(tantivy.Query.boost_query(fuzzy, weight))
+    return _any_of(options)
+
+
+def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+
+def _all_of(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in queries])
+
+
+def word_matcher(groups: list[TermGroup]):
+    """A predicate telling whether a normalised word of a text is what `groups` matched,
+    used to mark snippets exactly as the query matched."""
+    keyword_words = {w for g in groups for k in g.keywords for w in words_of(k)}
+
+    def matches(word: str) -> bool:
+        if word in keyword_words:
+            return True
+        for group in groups:
+            for query_word in group.words:
+                budget = typo_budget(query_word)
+                if word == query_word or (group.prefix and word.startswith(query_word)):
+                    return True
+                if budget and edit_distance(word, query_word, budget) <= budget:
+                    return True
+        return False
+
+    return matches

@@ -1,0 +1,67 @@
+"""A query's filters as engine-neutral clauses, so both engines filter exactly alike.
+
+Each engine renders these clauses in its own language (Meilisearch filter strings, tantivy
+queries); the meaning is decided once, here.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from indexer.search.contract import SearchQuery
+from indexer.search.documents import day_number
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """The keyword field holds at least one of `values`."""
+
+    field: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AtLeast:
+    field: str
+    value: int | float
+
+
+@dataclass(frozen=True)
+class AtMost:
+    field: str
+    value: int | float
+
+
+@dataclass(frozen=True)
+class IsTrue:
+    field: str
+
+
+Clause = AnyOf | AtLeast | AtMost | IsTrue
+
+
+def clauses(query: SearchQuery, today: date) -> list[Clause]:
+    """All clauses of `query`, AND-ed. Contracts that ended after the last build drop out
+    through `available_until`, without a rebuild."""
+    result: list[Clause] = [AtLeast("available_until", day_number(today))]
+    if query.region_id:
+        result.append(AnyOf("region_id", (query.region_id,)))
+    if query.profiles and query.intensities:
+        offers = tuple(f"{p}/{i}" for p in query.profiles for i in query.intensities)
+        result.append(AnyOf("offers", offers))  # the same contract must cover both
+    elif query.profiles:
+        result.append(AnyOf("profiles", query.profiles))
+    elif query.intensities:
+        result.append(AnyOf("intensities", query.intensities))
+    if query.segment:
+        result.append(AnyOf("segments", (query.segment,)))
+    if query.care_forms:
+        result.append(AnyOf("care_forms", query.care_forms))
+    if query.languages:
+        result.append(AnyOf("languages", query.languages))
+    if query.age is not None:
+        result += [AtMost("age_from", query.age), AtLeast("age_to", query.age)]
+    if query.max_wait_weeks is not None:
+        result.append(AtMost("wait_weeks", query.max_wait_weeks))
+    if query.with_outcomes:
+        result.append(IsTrue("has_outcomes"))
+    return result

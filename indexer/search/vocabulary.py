@@ -1,0 +1,98 @@
+"""The words families and referrers use, in every supported language, mapped to the Dutch
+keywords that appear in provider and profile texts.
+
+Neither engine stems Dutch or splits compounds well, so relevance for "bang", "anxiety",
+"kaygı" or "قلق" comes from this curated vocabulary: Meilisearch gets it as synonyms, the
+embedded engine expands queries with it. The data lives in indexer/vocabulary/ as one CSV
+per language that a non-programmer can extend (see the README there).
+"""
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from indexer.sources.specs import LOCALES
+
+FOLDER = Path(__file__).resolve().parent.parent / "vocabulary"
+MAX_PHRASE_WORDS = 4
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents folded for Latin script (Turkish ı and ş become i and s), so that
+    a word typed without diacritics still matches; other scripts are kept as they are."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("ı", "i")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or not _latin(text))
+
+
+def _latin(text: str) -> bool:
+    return bool(re.search(r"[a-z]", text))
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", normalise(text))
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    keywords: tuple[str, ...]  # Dutch terms as they appear in the documents
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per locale
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    concepts: tuple[Concept, ...]
+    stop_words: dict[str, frozenset[str]]
+
+    @property
+    def phrases(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Every word or phrase in any language (as normalised words) → Dutch keywords."""
+        mapping: dict[tuple[str, ...], set[str]] = {}
+        for concept in self.concepts:
+            for phrase in (*concept.keywords, *(w for ws in concept.words.values() for w in ws)):
+                mapping.setdefault(tuple(words_of(phrase)), set()).update(concept.keywords)
+        return {phrase: tuple(sorted(keywords)) for phrase, keywords in mapping.items() if phrase}
+
+    def synonyms(self) -> dict[str, list[str]]:
+        """One-way synonyms for Meilisearch: each word or phrase → its Dutch keywords."""
+        return {
+            " ".join(phrase): [k for k in keywords if k != " ".join(phrase)]
+            for phrase, keywords in sorted(self.phrases.items())
+            if [k for k in keywords if k != " ".join(phrase)]
+        }
+
+    def all_stop_words(self) -> list[str]:
+        return sorted(set().union(*self.stop_words.values()))
+
+
+@cache
+def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
+    keywords = {row["concept"]: _split(row["keywords"]) for row in _rows(folder / "concepts.csv")}
+    words: dict[str, dict[str, tuple[str, ...]]] = {concept: {} for concept in keywords}
+    for lang in LOCALES:
+        for row in _rows(folder / f"{lang}.csv"):
+            if row["concept"] not in keywords:
+                raise ValueError(f"{lang}.csv names unknown concept {row['concept']!r}")
+            words[row["concept"]][lang] = _split(row["words"])
+    stop_words = {
+        lang: frozenset(
+            normalise(w) for w in (folder / f"stopwords_{lang}.txt").read_text("utf-8").split()
+        )
+        for lang in LOCALES
+        if (folder / f"stopwords_{lang}.txt").exists()
+    }
+    concepts = tuple(Concept(c, keywords[c], words[c]) for c in sorted(keywords))
+    return Vocabulary(concepts, stop_words)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in value.split(";") if item.strip())
