@@ -93,7 +93,7 @@ class EmbeddedEngine:
     def search(self, query: SearchQuery, today: date) -> SearchResult:
         searcher = self._open().searcher()
         filters = [render(self.schema, clause) for clause in clauses(query, today)]
-        groups = term_groups(query.text, self.vocabulary)
+        groups = term_groups(query.text, self.vocabulary, query.locale)
         # Words the vocabulary knows carry the meaning ("bang" in "mijn kind is heel bang");
         # when there are any, the other words only help ranking.
         known = [group_query(self.schema, g) for g in groups if g.keywords]

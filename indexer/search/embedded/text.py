@@ -32,10 +32,16 @@ def typo_budget(word: str) -> int:
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
 
 
-def term_groups(text: str, vocabulary: Vocabulary) -> list[TermGroup]:
-    """Split `text` into groups: the longest known vocabulary phrases first, then words."""
+def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[TermGroup]:
+    """Split `text` into groups: the longest known vocabulary phrases first, then words.
+
+    Stop words are those of the query's language and Dutch only: "die" is a function word in
+    Dutch but not in English ("want to die"), so languages are not pooled.
+    """
     words = words_of(text)
-    stop = set().union(*vocabulary.stop_words.values()) if vocabulary.stop_words else set()
+    stop = vocabulary.stop_words.get(locale, frozenset()) | vocabulary.stop_words.get(
+        "nl", frozenset()
+    )
     phrases = vocabulary.phrases
     groups: list[TermGroup] = []
     position = 0

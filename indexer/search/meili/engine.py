@@ -1,0 +1,206 @@
+"""MeiliEngine: the SearchEngine contract on a Meilisearch server (the production engine).
+
+Keys: the indexer constructs this engine with the *admin* key (MEILI_ADMIN_KEY), which may
+create, configure, swap and delete indexes. The portal constructs it with the search-only
+key (MEILI_SEARCH_KEY) and only ever calls `search`; any write with that key is refused by
+the server (HTTP 403) and surfaces as SearchUnavailable saying so. Never use the master key
+for either. `status` reads index stats and the build record, so it needs the admin key too.
+"""
+
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from datetime import UTC, date, datetime
+from itertools import islice
+
+from meilisearch import Client
+from meilisearch.errors import MeilisearchApiError
+from meilisearch.models.task import TaskInfo
+
+from indexer.search.contract import SearchQuery, SearchResult
+from indexer.search.engine import EngineStatus, SearchUnavailable
+from indexer.search.meili.errors import finish, translated
+from indexer.search.meili.render import quote, search_params
+from indexer.search.meili.results import to_result
+from indexer.search.meili.settings import build_settings, settings_hash
+from indexer.search.vocabulary import Vocabulary, load_vocabulary
+
+BATCH_SIZE = 1000
+BUILD_RECORD = "build"  # the one document of the `<index>_meta` index
+_MISSING = ("index_not_found", "document_not_found")
+
+
+class MeiliEngine:
+    """Documents live in index `index`; a rebuild fills `<index>_<timestamp>` aside, then
+    swaps it in atomically, so searches never see a half-built or empty index. The time
+    and settings hash of the last build are kept in a separate tiny `<index>_meta` index
+    (never in the search index, where they would turn up as results)."""
+
+    engine_name = "meilisearch"
+
+    def __init__(
+        self,
+        url: str,
+        key: str | None,
+        *,
+        index: str = "providers",
+        timeout_s: float = 5.0,
+        vocabulary: Vocabulary | None = None,
+        task_timeout_s: float = 300.0,
+        batch_size: int = BATCH_SIZE,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.url = url.rstrip("/")
+        self.index = index
+        self.meta_index = f"{index}_meta"
+        self.timeout_s = timeout_s
+        self.task_timeout_s = task_timeout_s
+        self.batch_size = batch_size
+        self._key = key
+        self._vocabulary = vocabulary
+        self._clock = clock
+        self._settings: dict | None = None
+        # The client keeps per-request headers in shared state: one client per thread.
+        self._local = threading.local()
+
+    @property
+    def _client(self) -> Client:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = Client(self.url, self._key, timeout=self.timeout_s)  # type: ignore[arg-type]
+            self._local.client = client
+        return client
+
+    @property
+    def settings(self) -> dict:
+        """The settings payload; the vocabulary is read on first use."""
+        if self._settings is None:
+            self._settings = build_settings(self._vocabulary or load_vocabulary())
+        return self._settings
+
+    @property
+    def settings_hash(self) -> str:
+        return settings_hash(self.settings)
+
+    # -- writes ----------------------------------------------------------------------
+
+    def rebuild(
+        self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Build `<index>_<utc timestamp>` (settings first, then documents in batches),
+        swap it with the live index and delete the old one. `progress(n)` is called with the
+        number of documents each batch added. On any failure the live index is untouched."""
+        build = f"{self.index}_{self._clock():%Y%m%d%H%M%S%f}"
+        count = 0
+        try:
+            self._write(
+                f"creating index {build}", self._client.create_index, build, {"primaryKey": "id"}
+            )
+            target = self._client.index(build)
+            self._write(f"applying settings to {build}", target.update_settings, self.settings)
+            for batch in _batches(documents, self.batch_size):
+                doing = f"adding documents {count + 1}-{count + len(batch)} to {build}"
+                self._write(doing, target.add_documents, batch, primary_key="id")
+                count += len(batch)
+                if progress is not None:
+                    progress(len(batch))
+            if not self._exists(self.index):
+                self._write(
+                    f"creating index {self.index}",
+                    self._client.create_index,
+                    self.index,
+                    {"primaryKey": "id"},
+                )
+            swap = [{"indexes": [self.index, build]}]
+            self._write(f"swapping {build} into {self.index}", self._client.swap_indexes, swap)
+        except BaseException:
+            with suppress(SearchUnavailable):  # best effort: the server may be down
+                self._write(f"discarding {build}", self._client.delete_index, build)
+            raise
+        record = {
+            "id": BUILD_RECORD,
+            "last_build": self._clock().isoformat(timespec="seconds"),
+            "settings_hash": self.settings_hash,
+            "documents": count,
+        }
+        meta = self._client.index(self.meta_index)
+        self._write(
+            f"recording the build in {self.meta_index}",
+            meta.add_documents,
+            [record],
+            primary_key="id",
+        )
+        # After the swap, `build` holds the previous documents.
+        self._write(f"deleting the previous index (now {build})", self._client.delete_index, build)
+        return count
+
+    def replace_provider(self, provider_id: str, documents: list[dict]) -> None:
+        """Add or replace the provider's documents, then delete its documents that are
+        no longer among them; unchanged regions never disappear from results meanwhile."""
+        strays = [d.get("id") for d in documents if d.get("provider_id") != provider_id]
+        if strays:
+            raise ValueError(f"documents {strays} do not belong to provider {provider_id!r}")
+        if not self._exists(self.index):
+            raise SearchUnavailable(
+                f"Meilisearch index {self.index!r} does not exist; run a full rebuild first"
+            )
+        live = self._client.index(self.index)
+        stale = f"provider_id = {quote(provider_id)}"
+        if documents:
+            self._write(
+                f"updating provider {provider_id}", live.add_documents, documents, primary_key="id"
+            )
+            kept = ", ".join(quote(str(d["id"])) for d in documents)
+            stale += f" AND id NOT IN [{kept}]"
+        self._write(
+            f"deleting stale documents of {provider_id}", live.delete_documents, filter=stale
+        )
+
+    # -- reads -----------------------------------------------------------------------
+
+    def search(self, query: SearchQuery, today: date) -> SearchResult:
+        body = search_params(query, today)
+        with translated(self.url, self.timeout_s, f"searching index {self.index}"):
+            response = self._client.http.post(f"indexes/{self.index}/search", body)
+        return to_result(response, query)
+
+    def status(self) -> EngineStatus:
+        """Documents in the live index (0 when none was built) and the last build record;
+        the hash is the one recorded at that build, or else the current settings' hash."""
+        stats = self._get(f"indexes/{self.index}/stats", "reading index stats")
+        record = self._get(
+            f"indexes/{self.meta_index}/documents/{BUILD_RECORD}", "reading the build record"
+        )
+        return EngineStatus(
+            engine=self.engine_name,
+            documents=int(stats["numberOfDocuments"]) if stats else 0,
+            last_build=record.get("last_build") if record else None,
+            settings_hash=(record or {}).get("settings_hash") or self.settings_hash,
+        )
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _write(self, doing: str, call: Callable[..., TaskInfo], *args, **kwargs) -> None:
+        with translated(self.url, self.timeout_s, doing):
+            info = call(*args, **kwargs)
+        finish(self._client, info, self.url, self.timeout_s, self.task_timeout_s)
+
+    def _get(self, path: str, doing: str) -> dict | None:
+        """GET `path`; None when the index or document does not exist."""
+        try:
+            with translated(self.url, self.timeout_s, doing):
+                return self._client.http.get(path)
+        except SearchUnavailable as error:
+            cause = error.__cause__
+            if isinstance(cause, MeilisearchApiError) and cause.code in _MISSING:
+                return None
+            raise
+
+    def _exists(self, uid: str) -> bool:
+        return self._get(f"indexes/{uid}", f"looking up index {uid}") is not None
+
+
+def _batches(documents: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(documents)
+    while batch := list(islice(iterator, size)):
+        yield batch
