@@ -7,33 +7,41 @@ embedded engine expands queries with it. The data lives in indexer/vocabulary/ a
 per language that a non-programmer can extend (see the README there).
 """
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from indexer.sources.reading import read_table
 from indexer.sources.specs import LOCALES
 
 FOLDER = Path(__file__).resolve().parent.parent / "vocabulary"
 MAX_PHRASE_WORDS = 4
 
 
+ARABIC_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670]")  # short vowels and tatweel-like marks
+LATIN_FOLDS = str.maketrans({"ı": "i", "ł": "l", "’": "'", "ʼ": "'", "`": "'"})  # no decomposition
+
+
 def normalise(text: str) -> str:
-    """Lower case, accents folded for Latin script (Turkish ı and ş become i and s), so that
-    a word typed without diacritics still matches; other scripts are kept as they are."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("ı", "i")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn" or not _latin(text))
-
-
-def _latin(text: str) -> bool:
-    return bool(re.search(r"[a-z]", text))
+    """Lower case; accents folded on Latin letters only (Turkish ı and ş become i and s) so a
+    word typed without diacritics still matches, while Cyrillic й and Arabic hamza stay
+    whole; Arabic letter variants and short vowels folded, as people type them both ways."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(LATIN_FOLDS)
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if unicodedata.category(char) == "Mn" and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    return ARABIC_MARKS.sub("", text.translate(ARABIC_FOLDS))
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", normalise(text))
+    """Words, keeping an inner apostrophe (Ukrainian сім'я is one word)."""
+    return re.findall(r"\w+(?:'\w+)*", normalise(text))
 
 
 @dataclass(frozen=True)
@@ -80,7 +88,7 @@ def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
             words[row["concept"]][lang] = _split(row["words"])
     stop_words = {
         lang: frozenset(
-            normalise(w) for w in (folder / f"stopwords_{lang}.txt").read_text("utf-8").split()
+            normalise(w) for w in (folder / f"stopwords_{lang}.txt").read_text("utf-8-sig").split()
         )
         for lang in LOCALES
         if (folder / f"stopwords_{lang}.txt").exists()
@@ -90,8 +98,9 @@ def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """Rows of a vocabulary file, read like an import file: a BOM and the `;` separator that
+    Excel uses on Dutch computers are fine."""
+    return [row for _, row in read_table(path).rows]
 
 
 def _split(value: str) -> tuple[str, ...]:

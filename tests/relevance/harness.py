@@ -1,0 +1,328 @@
+"""The search relevance set: queries families and referrers type, with providers that must come up.
+
+queries.csv holds the ground truth, read off the demo data by hand (see README.md). This module
+loads it, checks it against the demo files, runs every query through the real store and search
+engine, and scores the top 5: reciprocal rank of the first expected provider, and precision.
+The bar is on the aggregate (overall and per language), so one hard query does not block work,
+but a change that makes Turkish or Ukrainian families worse off does.
+
+`indexer.search` is imported only when queries are run, so the ground-truth checks need nothing
+but the CSV files and keep working while the engine is being changed.
+
+Run it as a script to print the figures: `.venv/bin/python -m tests.relevance.harness`.
+"""
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from indexer.search import SearchEngine
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "data" / "demo"
+QUERIES = Path(__file__).resolve().parent / "queries.csv"
+TODAY = date(2026, 11, 22)  # the demo data's reference date (data/demo/README.md)
+TOP = 5
+COLUMNS = ["id", "lang", "query", "postcode", "region_id", "profile", "expected", "note"]
+LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
+MIN_PER_LANGUAGE = {"nl": 30} | {lang: 12 for lang in LANGUAGES if lang != "nl"}
+MIN_TOTAL = 90
+MAX_TEXT = 200  # SearchQuery refuses longer text
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row of queries.csv."""
+
+    id: str
+    lang: str
+    query: str
+    postcode: str
+    region_id: str
+    profile: str
+    expected: tuple[str, ...]
+    note: str
+
+    @property
+    def by_distance(self) -> bool:
+        return "sort=distance" in self.note
+
+
+@dataclass(frozen=True)
+class Scored:
+    case: Case
+    got: tuple[str, ...]  # provider_ids of the top 5, best first
+
+    @property
+    def reciprocal_rank(self) -> float:
+        return reciprocal_rank(self.case.expected, self.got)
+
+    @property
+    def precision(self) -> float:
+        return precision_at(self.case.expected, self.got)
+
+
+@dataclass(frozen=True)
+class Figures:
+    queries: int
+    mrr: float
+    precision: float
+
+
+def load_cases(path: Path = QUERIES) -> list[Case]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != COLUMNS:
+            raise ValueError(f"{path.name}: columns must be {COLUMNS}, not {reader.fieldnames}")
+        return [
+            Case(
+                id=row["id"].strip(),
+                lang=row["lang"].strip(),
+                query=row["query"].strip(),
+                postcode=row["postcode"].strip(),
+                region_id=row["region_id"].strip(),
+                profile=row["profile"].strip(),
+                expected=tuple(p.strip() for p in row["expected"].split(";") if p.strip()),
+                note=row["note"].strip(),
+            )
+            for row in reader
+        ]
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def reciprocal_rank(expected: tuple[str, ...], got: tuple[str, ...], top: int = TOP) -> float:
+    """1/rank of the first expected provider among the first `top` results; 0 if none."""
+    for rank, provider_id in enumerate(got[:top], start=1):
+        if provider_id in expected:
+            return 1 / rank
+    return 0.0
+
+
+def precision_at(expected: tuple[str, ...], got: tuple[str, ...], top: int = TOP) -> float:
+    """Share of the top `top` that is expected, out of what is attainable: with 2 expected
+    providers, finding both in the top 5 scores 1.0."""
+    if not expected:
+        return 0.0
+    return len(set(expected) & set(got[:top])) / min(top, len(expected))
+
+
+def summarise(scored: list[Scored]) -> dict[str, Figures]:
+    """Figures per language (in LANGUAGES order) and for everything under "all"."""
+    groups: dict[str, list[Scored]] = defaultdict(list)
+    for item in scored:
+        groups[item.case.lang].append(item)
+    ordered = [lang for lang in LANGUAGES if lang in groups] + sorted(set(groups) - set(LANGUAGES))
+    return {lang: _figures(groups[lang]) for lang in ordered} | {"all": _figures(scored)}
+
+
+def _figures(items: list[Scored]) -> Figures:
+    if not items:
+        return Figures(0, 0.0, 0.0)
+    return Figures(
+        queries=len(items),
+        mrr=sum(i.reciprocal_rank for i in items) / len(items),
+        precision=sum(i.precision for i in items) / len(items),
+    )
+
+
+def format_report(scored: list[Scored]) -> str:
+    """A table per language, then every query that missed (no expected provider in the top 5)."""
+    lines = [f"{'lang':<6}{'queries':>8}{'MRR':>8}{'P@5':>8}"]
+    for lang, figures in summarise(scored).items():
+        lines.append(f"{lang:<6}{figures.queries:>8}{figures.mrr:>8.3f}{figures.precision:>8.3f}")
+    misses = [item for item in scored if item.reciprocal_rank == 0]
+    lines.append("")
+    lines.append(f"queries with no expected provider in the top {TOP}: {len(misses)}")
+    for item in misses:
+        case = item.case
+        where = case.postcode or case.region_id
+        extra = f" profile={case.profile}" if case.profile else ""
+        extra += " sort=distance" if case.by_distance else ""
+        lines.append(f"  {case.id} {case.query!r} [{where}{extra}]")
+        lines.append(f"      expected: {', '.join(case.expected)}")
+        lines.append(f"      got:      {', '.join(item.got) or '(nothing)'}")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- ground truth
+
+
+def check_cases(cases: list[Case], demo: Path = DEMO, today: date = TODAY) -> list[str]:
+    """Everything wrong with the relevance set, judged from the demo CSV files alone: every
+    expected provider exists and holds a contract valid `today` in the query's region (for a
+    profile query: for that profile), and each language has enough queries."""
+    data = _DemoFacts(demo, today)
+    problems = []
+    for case in cases:
+        problems += [f"{case.id or '(no id)'}: {p}" for p in data.problems(case)]
+    ids = [case.id for case in cases]
+    problems += [
+        f"{i}: id used more than once" for i in sorted({i for i in ids if ids.count(i) > 1})
+    ]
+    for lang, minimum in MIN_PER_LANGUAGE.items():
+        count = sum(1 for case in cases if case.lang == lang)
+        if count < minimum:
+            problems.append(f"{lang}: {count} queries, at least {minimum} wanted")
+    if len(cases) < MIN_TOTAL:
+        problems.append(f"{len(cases)} queries in all, at least {MIN_TOTAL} wanted")
+    return problems
+
+
+class _DemoFacts:
+    """Regions, postcodes, profiles and today's contracts, read straight from the demo CSVs."""
+
+    def __init__(self, demo: Path, today: date) -> None:
+        self.today = today
+        region_of_municipality = {
+            r["municipality_code"]: r["region_id"] for r in _rows(demo, "regions")
+        }
+        self.regions = set(region_of_municipality.values())
+        self.region_of_pc4 = {
+            r["pc4"]: region_of_municipality.get(r["municipality_code"], "")
+            for r in _rows(demo, "postcodes")
+        }
+        self.profiles = {(r["region_id"], r["profile_code"]) for r in _rows(demo, "profiles")}
+        self.providers = {r["provider_id"] for r in _rows(demo, "providers")}
+        self.offers: dict[tuple[str, str], set[str]] = defaultdict(set)  # region, provider
+        for row in _rows(demo, "contracts"):
+            valid_to = row["valid_to"].strip()
+            if date.fromisoformat(row["valid_from"]) <= today and (
+                not valid_to or today <= date.fromisoformat(valid_to)
+            ):
+                self.offers[(row["region_id"], row["provider_id"])].add(row["profile_code"])
+
+    def problems(self, case: Case) -> Iterator[str]:
+        if case.lang not in LANGUAGES:
+            yield f"lang {case.lang!r} is not one of {LANGUAGES}"
+        if len(case.query) > MAX_TEXT:
+            yield f"query is longer than {MAX_TEXT} characters"
+        region, problem = self._region(case)
+        if problem:
+            yield problem
+        if not case.query and not case.profile and not case.by_distance:
+            yield "an empty query needs a profile or sort=distance"
+        if case.by_distance and not case.postcode:
+            yield "sort=distance needs a postcode"
+        if region and case.profile and (region, case.profile) not in self.profiles:
+            yield f"profile {case.profile} does not exist in {region}"
+        if not case.expected:
+            yield "expected is empty"
+        if len(set(case.expected)) != len(case.expected):
+            yield "expected names a provider twice"
+        for provider_id in case.expected:
+            if provider_id not in self.providers:
+                yield f"expected provider {provider_id} does not exist"
+            elif region and (region, provider_id) not in self.offers:
+                yield f"{provider_id} has no contract in {region} valid on {self.today}"
+            elif region and case.profile and case.profile not in self.offers[(region, provider_id)]:
+                yield f"{provider_id} is not contracted for {case.profile} in {region}"
+
+    def _region(self, case: Case) -> tuple[str | None, str | None]:
+        """The query's region, or None and what is wrong."""
+        from_postcode = self.region_of_pc4.get(case.postcode)
+        if case.postcode and from_postcode is None:
+            return None, f"postcode {case.postcode} is not in postcodes.csv"
+        if case.region_id and case.region_id not in self.regions:
+            return None, f"region {case.region_id} does not exist"
+        if case.region_id and from_postcode and from_postcode != case.region_id:
+            return None, f"postcode {case.postcode} lies in {from_postcode}, not {case.region_id}"
+        region = case.region_id or from_postcode
+        return region, None if region else "needs a postcode or a region_id"
+
+
+def _rows(demo: Path, name: str) -> list[dict[str, str]]:
+    with (demo / f"{name}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --------------------------------------------------------------------------- running
+
+
+@contextmanager
+def relevance_run(workdir: Path, demo: Path = DEMO, today: date = TODAY) -> Iterator["Runner"]:
+    """Load `demo` into a fresh SQLite store in `workdir`, index it with the embedded engine,
+    and yield a Runner that answers the relevance queries."""
+    from sqlmodel import Session
+
+    from indexer.search import open_search_engine
+    from indexer.search.documents import build_documents
+    from indexer.settings import Settings
+    from indexer.sources import load_folder
+    from indexer.store import make_engine, migrate
+
+    engine = make_engine(f"sqlite:///{workdir / 'relevance.db'}")
+    migrate(engine)
+    try:
+        with Session(engine) as session:
+            result = load_folder(demo, session, today=today)
+            if result.problems:
+                raise RuntimeError(f"the demo data does not load: {result.problems[:5]}")
+            session.commit()
+            search = open_search_engine(
+                Settings(search_backend="embedded", index_dir=workdir / "index")
+            )
+            search.rebuild(build_documents(session, today))
+            yield Runner(session, search, today)
+    finally:
+        engine.dispose()
+
+
+class Runner:
+    """Answers relevance queries against one loaded store and index."""
+
+    def __init__(self, session: "Session", search: "SearchEngine", today: date) -> None:
+        self.session = session
+        self.search = search
+        self.today = today
+
+    def run(self, case: Case) -> Scored:
+        from indexer.search import SearchQuery, Sort, locate
+
+        region_id, origin = case.region_id or None, None
+        if case.postcode:
+            place = locate(self.session, case.postcode)
+            if place is None:
+                raise LookupError(f"{case.id}: postcode {case.postcode} is not known")
+            region_id = region_id or place.region_id
+            origin = (place.latitude, place.longitude)
+        query = SearchQuery(
+            text=case.query,
+            region_id=region_id,
+            origin=origin,
+            profiles=(case.profile,) if case.profile else (),
+            sort=Sort.DISTANCE if case.by_distance else Sort.RELEVANCE,
+            locale=case.lang,
+            page_size=TOP,
+        )
+        result = self.search.search(query, self.today)
+        return Scored(case, tuple(hit.document["provider_id"] for hit in result.hits[:TOP]))
+
+    def run_all(self, cases: list[Case]) -> list[Scored]:
+        return [self.run(case) for case in cases]
+
+
+def main() -> None:
+    """Print the ground-truth problems, or run the set and print the figures."""
+    import tempfile
+
+    cases = load_cases()
+    problems = check_cases(cases)
+    if problems:
+        print("\n".join(problems))
+        raise SystemExit(1)
+    with tempfile.TemporaryDirectory() as tmp, relevance_run(Path(tmp)) as runner:
+        print(format_report(runner.run_all(cases)))
+
+
+if __name__ == "__main__":
+    main()
