@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO := data/demo
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: install run test demo translations lint benchmark-load
+.PHONY: install run test demo translations lint benchmark-load benchmark-search
 
 install: $(VENV)/.installed
 
@@ -26,6 +26,7 @@ translations: install
 
 demo: install
 	$(BIN)/indexer load $(DEMO)
+	$(BIN)/indexer build
 
 run: translations demo
 	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "portal:create_app()"
@@ -41,3 +42,6 @@ lint: install
 
 benchmark-load: install
 	$(BIN)/python benchmarks/load.py
+
+benchmark-search: install
+	$(BIN)/python benchmarks/search.py

@@ -12,6 +12,7 @@ from datetime import date
 import click
 from sqlmodel import Session
 
+from indexer.models import Provider
 from indexer.search import SearchQuery, SearchUnavailable, Sort, locate, open_search_engine
 from indexer.search.contract import SearchResult
 from indexer.search.documents import build_documents
@@ -57,6 +58,9 @@ def build(settings: Settings) -> None:
 def update(settings: Settings, provider_id: str) -> None:
     """Re-index one provider (all its regions), e.g. after it edited its listing."""
     with _store(settings) as session:
+        if session.get(Provider, provider_id) is None:
+            click.echo(f"Unknown provider {provider_id!r}.", err=True)
+            sys.exit(1)
         documents = list(build_documents(session, date.today(), {provider_id}))
     try:
         open_search_engine(settings, writer=True).replace_provider(provider_id, documents)

@@ -5,6 +5,7 @@ the typo budget, a prefix of the last word, or one of its vocabulary keywords.
 """
 
 import re
+from functools import lru_cache
 
 from indexer.search.contract import Segment
 from indexer.search.vocabulary import normalise
@@ -32,22 +33,35 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def snippet(text: str, matches) -> list[Segment]:
+TOKENS = re.compile(r"\w+(?:['’ʼ]\w+)*|\W+|['’ʼ]")
+
+
+@lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    """Folding a word is the costly part of marking 20 snippets; words repeat a lot."""
+    return normalise(word)
+
+
+def snippet(text: str, matches=None) -> list[Segment]:
     """`text` cropped to about CROP_WORDS words around the first match, matches marked.
 
-    `matches(word) -> bool` decides per normalised word.
+    `matches(word) -> bool` decides per normalised word; without it nothing is marked.
     """
-    tokens = re.findall(r"\w+|\W+", text)
-    marked = [bool(re.match(r"\w", t)) and matches(normalise(t)) for t in tokens]
-    words_at = [i for i, t in enumerate(tokens) if re.match(r"\w", t)]
-    first = next((i for i in words_at if marked[i]), words_at[0] if words_at else 0)
-    position = words_at.index(first) if first in words_at else 0
+    tokens = TOKENS.findall(text)
+    words_at = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    position = 0
+    if matches:  # fold words only up to the first match, then only inside the crop
+        position = next((n for n, i in enumerate(words_at) if matches(_fold(tokens[i]))), 0)
     start_word = max(0, position - CROP_WORDS // 3)
     end_word = min(len(words_at), start_word + CROP_WORDS)
     start = words_at[start_word] if words_at else 0
     end = words_at[end_word - 1] + 1 if end_word < len(words_at) else len(tokens)
+    marked = (
+        {i: matches(_fold(tokens[i])) for i in words_at[start_word:end_word]} if matches else {}
+    )
     segments = [Segment(ELLIPSIS)] if start_word > 0 else []
-    for token, match in zip(tokens[start:end], marked[start:end], strict=True):
+    for i in range(start, end):
+        token, match = tokens[i], marked.get(i, False)
         if segments and segments[-1].match == match and segments[-1].text != ELLIPSIS:
             segments[-1] = Segment(segments[-1].text + token, match)
         else:

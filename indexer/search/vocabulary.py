@@ -10,7 +10,7 @@ per language that a non-programmer can extend (see the README there).
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from indexer.sources.reading import read_table
@@ -41,7 +41,13 @@ def normalise(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Words, keeping an inner apostrophe (Ukrainian сім'я is one word)."""
-    return re.findall(r"\w+(?:'\w+)*", normalise(text))
+    return list(_words(text))
+
+
+@cache
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: queries fold the same vocabulary keywords over and over."""
+    return tuple(re.findall(r"\w+(?:'\w+)*", normalise(text)))
 
 
 @dataclass(frozen=True)
@@ -56,7 +62,7 @@ class Vocabulary:
     concepts: tuple[Concept, ...]
     stop_words: dict[str, frozenset[str]]
 
-    @property
+    @cached_property
     def phrases(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Every word or phrase in any language (as normalised words) → Dutch keywords."""
         mapping: dict[tuple[str, ...], set[str]] = {}

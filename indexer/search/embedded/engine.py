@@ -41,6 +41,8 @@ class EmbeddedEngine:
         self.schema = build_schema()
         self._index: tantivy.Index | None = None
         self._build: Path | None = None
+        self._searcher: tantivy.Searcher | None = None
+        self._version: int | None = None
 
     def settings_hash(self) -> str:
         settings = {"schema": SCHEMA_VERSION, "phrases": sorted(map(list, self.vocabulary.phrases))}
@@ -87,22 +89,21 @@ class EmbeddedEngine:
         if build is None:
             return EngineStatus(self.name, 0, None, self.settings_hash())
         meta = storage.read_meta(build)
-        documents = self._open().searcher().num_docs
+        documents = self._searcher_now().num_docs
         return EngineStatus(self.name, documents, meta.get("last_build"), meta["settings_hash"])
 
     def search(self, query: SearchQuery, today: date) -> SearchResult:
-        searcher = self._open().searcher()
+        searcher = self._searcher_now()
         filters = [render(self.schema, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
         # Words the vocabulary knows carry the meaning ("bang" in "mijn kind is heel bang");
         # when there are any, the other words only help ranking.
         known = [group_query(self.schema, g) for g in groups if g.keywords]
         other = [group_query(self.schema, g) for g in groups if not g.keywords]
-        text = self._matching_text(searcher, filters, known or other)
-        if text is None:
+        text, total = self._matching_text(searcher, filters, known or other)
+        if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
         final = all_of(filters + text, optional=other if known else [])
-        total = _count(searcher, final)
         addresses = self._page(searcher, final, query, total, ranked=bool(text))
         matches = word_matcher(groups) if text else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
@@ -118,20 +119,35 @@ class EmbeddedEngine:
                     "the index was built by another version: run `indexer build`"
                 )
             self._index, self._build = tantivy.Index.open(str(build)), build
-        self._index.reload()
+            self._searcher = None
         return self._index
 
+    def _searcher_now(self) -> tantivy.Searcher:
+        """A searcher on the latest commit. A new one is costly (segment readers warm up), so
+        it is kept until tantivy's meta.json changes: a commit or a switch to a new build."""
+        index = self._open()
+        version = (self._build / "meta.json").stat().st_mtime_ns
+        if self._searcher is None or version != self._version:
+            index.reload()
+            self._searcher, self._version = index.searcher(), version
+        return self._searcher
+
     @staticmethod
-    def _matching_text(searcher, filters: list, groups: list) -> list | None:
-        """The word groups to require: those that match nothing are dropped, then the most
-        common ones until something matches. None when the text matches nothing at all."""
+    def _matching_text(searcher, filters: list, groups: list) -> tuple[list, int]:
+        """The word groups to require, and how many documents match: all groups when that
+        finds something (the usual case, one count); else groups that match nothing are
+        dropped, then the most common ones until something matches."""
+        total = _count(searcher, all_of(filters + groups))
+        if total or len(groups) < 2:
+            return groups, total
         counts = [_count(searcher, all_of([*filters, g])) for g in groups]
         kept = [(count, g) for count, g in zip(counts, groups, strict=True) if count]
-        if groups and not kept:
-            return None
-        while kept and _count(searcher, all_of(filters + [g for _, g in kept])) == 0:
+        while kept:
+            total = _count(searcher, all_of(filters + [g for _, g in kept]))
+            if total:
+                break
             kept.remove(max(kept, key=lambda item: item[0]))
-        return [g for _, g in kept]
+        return [g for _, g in kept], total
 
     def _page(self, searcher, final, query: SearchQuery, total: int, ranked: bool) -> list:
         if query.sort == Sort.RELEVANCE and ranked:
@@ -170,7 +186,7 @@ class EmbeddedEngine:
     def _hit(self, searcher, address, query: SearchQuery, matches) -> Hit:
         document = json.loads(searcher.doc(address)["source"][0])
         text = document[f"description_{query.locale}"] or document["description_nl"]
-        hit = Hit(document["id"], document, snippet(text, matches or (lambda _: False)))
+        hit = Hit(document["id"], document, snippet(text, matches))
         if query.origin and document["_geo"]:
             point = (document["_geo"]["lat"], document["_geo"]["lng"])
             hit.distance_km = round(distance_km(query.origin, point), 1)

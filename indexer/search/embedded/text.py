@@ -9,6 +9,7 @@
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import tantivy
 
@@ -58,12 +59,25 @@ def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[T
 
 
 def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
+    """The typed words (with typos and prefix), or any of the group's keywords. Keywords are
+    curated spellings, so they match exactly: cheap, and no typo of a typo."""
     alternatives = [_all_of([_word(schema, w, group.prefix) for w in group.words])]
+    single = sorted({k for k in group.keywords if len(words_of(k)) == 1} - {" ".join(group.words)})
+    if single:
+        words = [words_of(k)[0] for k in single]
+        alternatives += [
+            tantivy.Query.boost_query(tantivy.Query.term_set_query(schema, field, words), weight)
+            for field, weight in TEXT_FIELDS.items()
+        ]
     for keyword in group.keywords:
         keyword_words = words_of(keyword)
-        if keyword_words != list(group.words):
-            alternatives.append(_all_of([_word(schema, w, False) for w in keyword_words]))
+        if len(keyword_words) > 1 and keyword_words != list(group.words):
+            alternatives.append(_all_of([_exact(schema, w) for w in keyword_words]))
     return _any_of(alternatives)
+
+
+def _exact(schema: tantivy.Schema, word: str) -> tantivy.Query:
+    return _any_of([tantivy.Query.term_query(schema, field, word) for field in TEXT_FIELDS])
 
 
 def _word(schema: tantivy.Schema, word: str, prefix: bool) -> tantivy.Query:
@@ -96,6 +110,7 @@ def word_matcher(groups: list[TermGroup]):
     used to mark snippets exactly as the query matched."""
     keyword_words = {w for g in groups for k in g.keywords for w in words_of(k)}
 
+    @lru_cache(maxsize=4096)
     def matches(word: str) -> bool:
         if word in keyword_words:
             return True
