@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 
 from indexer.settings import Settings
-from portal import database, home, i18n, security
+from portal import api, compare, database, errors, home, i18n, providers, search, security, services
 from portal.paths import STATIC, TEMPLATES
 
 
@@ -32,5 +32,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
     security.init_app(app)
-    app.register_blueprint(home.blueprint)
+    services.init_app(app, settings)
+    errors.init_app(app)
+    for area in (home, search, providers, compare, api):
+        app.register_blueprint(area.blueprint)
     return app

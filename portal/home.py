@@ -1,17 +1,44 @@
-"""The home page. For now it shows which regions are loaded and how much each holds; the
-family search grows here in later issues."""
+"""The home page: search box and postcode first, who helps first, and a plain-language way
+into the kinds of help for families who do not know the words."""
 
-from datetime import date
+from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
 
-from flask import Blueprint, render_template
-
-from indexer.catalog import region_summaries
+from indexer.search import locate
+from indexer.teams import teams_for_postcode
+from portal import labels
 from portal.database import get_session
 
 blueprint = Blueprint("home", __name__)
 
+# Plain-language entries → the search words they stand for (the vocabulary does the rest).
+THEMES = (
+    (_l("Mijn kind is vaak bang of piekert veel"), "angst"),
+    (_l("Mijn kind is somber of heeft nergens zin in"), "somberheid"),
+    (_l("Mijn kind heeft autisme of ADHD, of misschien"), "autisme adhd"),
+    (_l("Er is iets ergs gebeurd"), "trauma"),
+    (_l("Mijn kind gaat niet meer naar school"), "schoolweigering"),
+    (_l("Eten is een probleem"), "eetstoornis"),
+    (_l("Gamen, blowen of drinken"), "verslaving"),
+    (_l("Opvoeden gaat moeilijk"), "opvoedondersteuning"),
+    (_l("Wij gaan scheiden en er is veel ruzie"), "scheiding"),
+    (_l("Mijn kind doet zichzelf pijn"), "zelfbeschadiging"),
+    (_l("Mijn kind kan niet thuis wonen"), "pleegzorg gezinshuis"),
+    (_l("Het is nu heel erg: crisis"), "crisis"),
+)
+
 
 @blueprint.get("/")
 def index() -> str:
-    regions = region_summaries(session=get_session(), today=date.today())
-    return render_template("home/index.html", regions=regions)
+    postcode = request.args.get("postcode", "").strip()
+    place = locate(get_session(), postcode) if postcode[:4].isdigit() else None
+    teams = teams_for_postcode(place.pc4, session=get_session()) if place else []
+    return render_template(
+        "home/index.html",
+        postcode=postcode,
+        place=place,
+        teams=teams,
+        themes=THEMES,
+        labels=labels,
+        unknown_postcode=bool(postcode) and place is None,
+    )

@@ -8,6 +8,7 @@ from babel import Locale
 from flask import Flask, request
 from flask_babel import Babel, get_locale
 
+from portal.labels import language_name
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -25,6 +26,7 @@ def init_app(app: Flask, default_locale: str) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     Babel(app, locale_selector=select_locale)
     app.context_processor(_locale_context)
+    app.add_template_filter(language_name)
 
 
 def _locale_context() -> dict:

@@ -1,0 +1,181 @@
+"""A provider's listing in one region, with everything its page and API twin show.
+
+Outcome figures come with what makes them honest (DESIGN.md §5): period, count, the
+region's norm for the intensity and the regional average; a figure below the region's
+minimum count is withheld and marked as too few to say.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from indexer.models import (
+    Contract,
+    Intensity,
+    Location,
+    Outcome,
+    OutcomeNorm,
+    Profile,
+    Provider,
+    Region,
+    WaitTime,
+)
+from indexer.search.outcomes import latest
+
+FIGURES = ("goal_attainment_pct", "dropout_pct", "satisfaction_youth", "satisfaction_parents")
+COUNT_OF = {
+    "goal_attainment_pct": "closed_trajectories",
+    "dropout_pct": "closed_trajectories",
+    "satisfaction_youth": "satisfaction_youth_n",
+    "satisfaction_parents": "satisfaction_parents_n",
+}
+NORM_OF = {
+    "goal_attainment_pct": "goal_attainment_min_pct",
+    "dropout_pct": "dropout_max_pct",
+    "satisfaction_youth": "satisfaction_min",
+    "satisfaction_parents": "satisfaction_min",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One outcome figure as shown: value None means withheld (count below the minimum)."""
+
+    name: str
+    value: float | None
+    count: int | None
+    enough: bool
+    norm: float | None  # the strictest norm over the intensities the provider offers here
+    norm_is_maximum: bool
+    regional_average: float | None
+    meets_norm: bool | None
+
+
+@dataclass
+class Listing:
+    provider: Provider
+    region: Region
+    regions: list[Region]  # every region where the provider holds a valid contract
+    offers: list[tuple[Profile, list[Intensity], str]]  # profile, intensities, segments
+    locations: list[Location]
+    waits: list[WaitTime]
+    period: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    contract_end: date | None = None
+
+
+def provider_listing(
+    provider_id: str, region_id: str | None, *, session: Session, today: date
+) -> Listing | None:
+    """The listing in `region_id` (or the first region it is contracted in); None when the
+    provider does not exist or holds no valid contract anywhere."""
+    provider = session.get(Provider, provider_id)
+    if provider is None:
+        return None
+    contracts = session.exec(
+        select(Contract)
+        .where(Contract.provider_id == provider_id, Contract.valid_from <= today)
+        .where(col(Contract.valid_to).is_(None) | (col(Contract.valid_to) >= today))
+    ).all()
+    region_ids = sorted({c.region_id for c in contracts})
+    if not region_ids:
+        return None
+    region_id = region_id if region_id in region_ids else region_ids[0]
+    here = [c for c in contracts if c.region_id == region_id]
+    region = session.get(Region, region_id)
+    listing = Listing(
+        provider=provider,
+        region=region,
+        regions=[session.get(Region, r) for r in region_ids],
+        offers=_offers(here, session),
+        locations=list(
+            session.exec(select(Location).where(Location.provider_id == provider_id)).all()
+        ),
+        waits=list(
+            session.exec(
+                select(WaitTime).where(
+                    WaitTime.provider_id == provider_id, WaitTime.region_id == region_id
+                )
+            ).all()
+        ),
+        contract_end=max((c.valid_to for c in here if c.valid_to), default=None),
+    )
+    _add_outcomes(listing, {c.intensity_code for c in here}, session)
+    return listing
+
+
+def _offers(contracts: list[Contract], session: Session) -> list:
+    region_id = contracts[0].region_id
+    profiles = {
+        p.code: p for p in session.exec(select(Profile).where(Profile.region_id == region_id))
+    }
+    intensities = {
+        i.code: i for i in session.exec(select(Intensity).where(Intensity.region_id == region_id))
+    }
+    offers = []
+    for code in sorted({c.profile_code for c in contracts}):
+        mine = [c for c in contracts if c.profile_code == code]
+        levels = sorted({c.intensity_code for c in mine}, key=lambda i: intensities[i].sort_order)
+        segments = "/".join(sorted({c.segment for c in mine}))
+        offers.append((profiles[code], [intensities[i] for i in levels], segments))
+    return offers
+
+
+def _add_outcomes(listing: Listing, intensity_codes: set[str], session: Session) -> None:
+    region = listing.region
+    outcomes = session.exec(
+        select(Outcome).where(
+            Outcome.provider_id == listing.provider.id, Outcome.region_id == region.id
+        )
+    ).all()
+    outcome = latest(list(outcomes))
+    if outcome is None:
+        return
+    norms = session.exec(
+        select(OutcomeNorm).where(
+            OutcomeNorm.region_id == region.id, col(OutcomeNorm.intensity_code).in_(intensity_codes)
+        )
+    ).all()
+    averages = regional_averages(region, outcome.period, session=session)
+    listing.period = outcome.period
+    for name in FIGURES:
+        count = getattr(outcome, COUNT_OF[name])
+        enough = (count or 0) >= region.min_outcome_count
+        value = getattr(outcome, name) if enough else None
+        norm_values = [
+            getattr(n, NORM_OF[name]) for n in norms if getattr(n, NORM_OF[name]) is not None
+        ]
+        is_max = name == "dropout_pct"
+        norm = (min(norm_values) if is_max else max(norm_values)) if norm_values else None
+        meets = (
+            None if value is None or norm is None else (value <= norm if is_max else value >= norm)
+        )
+        listing.figures.append(
+            Figure(name, value, count, enough, norm, is_max, averages.get(name), meets)
+        )
+
+
+def regional_averages(region: Region, period: str, *, session: Session) -> dict[str, float]:
+    """Each figure averaged over the region's providers for `period`, weighted by their
+    counts, counting only figures at or above the region's minimum count."""
+    rows = session.exec(
+        select(Outcome).where(
+            Outcome.region_id == region.id,
+            Outcome.period == period,
+            Outcome.profile_code == "",
+            Outcome.intensity_code == "",
+        )
+    ).all()
+    averages = {}
+    for name in FIGURES:
+        pairs = [
+            (getattr(r, name), getattr(r, COUNT_OF[name]))
+            for r in rows
+            if getattr(r, name) is not None
+            and (getattr(r, COUNT_OF[name]) or 0) >= region.min_outcome_count
+        ]
+        weight = sum(n for _, n in pairs)
+        if weight:
+            averages[name] = round(sum(v * n for v, n in pairs) / weight, 1)
+    return averages

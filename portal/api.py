@@ -1,0 +1,62 @@
+"""JSON twins of the pages: the same parameters and the same data, for referrers' systems.
+
+Invalid parameters get a 400 with one message per field, in the language asked for.
+"""
+
+from dataclasses import asdict
+
+from flask import Blueprint, jsonify, request
+from flask_babel import get_locale
+
+from indexer.listing import provider_listing
+from indexer.search import SearchUnavailable
+from portal.database import get_session
+from portal.search_form import parse_search
+from portal.services import search_engine, today
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+@blueprint.get("/search")
+def search():
+    form = parse_search(request.args, session=get_session(), locale=str(get_locale()))
+    if form.errors:
+        return jsonify({"errors": form.errors}), 400
+    try:
+        result = search_engine().search(form.query, today())
+    except SearchUnavailable as error:
+        return jsonify({"errors": {"search": str(error)}}), 503
+    if result.total and form.query.page > result.pages:
+        return jsonify({"errors": {"pagina": f"page {form.query.page} > {result.pages}"}}), 400
+    body = asdict(result)
+    body["pages"] = result.pages
+    body["place"] = asdict(form.place) if form.place else None
+    return jsonify(body)
+
+
+@blueprint.get("/providers/<provider_id>")
+def provider(provider_id: str):
+    listing = provider_listing(
+        provider_id, request.args.get("regio"), session=get_session(), today=today()
+    )
+    if listing is None:
+        return jsonify({"errors": {"provider_id": f"unknown provider {provider_id!r}"}}), 404
+    return jsonify(
+        {
+            "provider": listing.provider.model_dump(),
+            "region": listing.region.model_dump(),
+            "regions": [region.id for region in listing.regions],
+            "offers": [
+                {
+                    "profile": profile.model_dump(),
+                    "intensities": [i.model_dump() for i in levels],
+                    "segments": segments,
+                }
+                for profile, levels, segments in listing.offers
+            ],
+            "locations": [location.model_dump() for location in listing.locations],
+            "wait_times": [wait.model_dump(mode="json") for wait in listing.waits],
+            "outcomes": {"period": listing.period, "figures": [asdict(f) for f in listing.figures]},
+            "contract_end": listing.contract_end.isoformat() if listing.contract_end else None,
+        }
+    )

@@ -1,0 +1,104 @@
+"""Compare 2–4 providers side by side, and a shortlist kept without an account.
+
+Both live in the URL (`?id=region__provider&id=...`), so a referrer can send the link to a
+family and a page can be printed. The shortlist is also remembered in a cookie holding only
+those ids — no personal data — so "my shortlist" works on the next visit.
+"""
+
+from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from indexer.listing import FIGURES, provider_listing
+from portal import labels
+from portal.database import get_session
+from portal.outcomes_view import LABELS, figure_view
+from portal.services import today
+
+blueprint = Blueprint("compare", __name__)
+
+MAX_COMPARED = 4
+MAX_SHORTLIST = 20
+COOKIE = "bewaarlijst"
+COOKIE_DAYS = 90
+
+
+def _listings(ids: list[str]) -> list:
+    session = get_session()
+    found = []
+    for document_id in dict.fromkeys(ids):
+        region_id, _sep, provider_id = document_id.partition("__")
+        listing = provider_listing(provider_id, region_id, session=session, today=today())
+        if listing is not None and listing.region.id == region_id:
+            found.append(listing)
+    return found
+
+
+@blueprint.get("/vergelijken")
+def compare() -> tuple[str, int]:
+    ids = request.args.getlist("id")
+    listings = _listings(ids[: MAX_COMPARED + 1])
+    error = None
+    if not 2 <= len(ids) <= MAX_COMPARED:
+        error = _("Kies 2, 3 of 4 aanbieders om te vergelijken.")
+    elif len(listings) < len(ids):
+        error = _("Een of meer gekozen aanbieders staan niet (meer) in de gids.")
+    status = 400 if error else 200
+    rows = [
+        {
+            "label": str(LABELS[name]),
+            "cells": [
+                next((figure_view(f) for f in listing.figures if f.name == name), None)
+                for listing in listings
+            ],
+        }
+        for name in FIGURES
+    ]
+    return render_template(
+        "compare/compare.html",
+        listings=listings,
+        error=error,
+        figure_rows=rows,
+        ids=[f"{x.region.id}__{x.provider.id}" for x in listings],
+        labels=labels,
+    ), status
+
+
+@blueprint.get("/bewaarlijst")
+def shortlist():
+    """Exactly the providers in the URL (a shared link shows the sender's list); without ids,
+    the list remembered in the cookie."""
+    ids = request.args.getlist("id")[:MAX_SHORTLIST]
+    remembered = _remembered()
+    if not ids and remembered:
+        return redirect(url_for("compare.shortlist", id=remembered))
+    listings = _listings(ids)
+    kept = [f"{x.region.id}__{x.provider.id}" for x in listings]
+    removals = {
+        i: url_for("compare.shortlist", id=[k for k in kept if k != i] or None) for i in kept
+    }
+    response = make_response(
+        render_template("compare/shortlist.html", listings=listings, ids=kept, removals=removals)
+    )
+    if kept:
+        response.set_cookie(
+            COOKIE,
+            ",".join(kept),
+            max_age=COOKIE_DAYS * 86400,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure,
+        )
+    else:
+        response.delete_cookie(COOKIE)
+    return response
+
+
+@blueprint.get("/bewaarlijst/toevoegen")
+def add_to_shortlist():
+    """Add the chosen providers to the remembered list, then show the whole list."""
+    merged = list(dict.fromkeys(_remembered() + request.args.getlist("id")))[:MAX_SHORTLIST]
+    return redirect(url_for("compare.shortlist", id=merged or None))
+
+
+def _remembered() -> list[str]:
+    return [i for i in request.cookies.get(COOKIE, "").split(",") if i][:MAX_SHORTLIST]

@@ -1,0 +1,44 @@
+"""Words for codes, in the reader's language: care forms, team kinds, languages, bands.
+
+Codes stay in URLs and data; people see these labels. Language names come from Babel's
+locale data, so they exist in every UI language without being translated by hand.
+"""
+
+from babel import Locale, UnknownLocaleError
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+
+CARE_FORMS = {
+    "ambulant": _l("Gesprekken en hulp op afspraak"),
+    "dagbehandeling": _l("Dagbehandeling"),
+    "verblijf": _l("Wonen bij de zorgaanbieder"),
+    "pleegzorg": _l("Pleegzorg"),
+    "online": _l("Online hulp"),
+    "crisis": _l("Hulp bij crisis"),
+}
+TEAM_KINDS = {
+    "lokaal_team": _l("Lokaal team"),
+    "ouder_kindteam": _l("Ouder- en kindteam"),
+    "gebiedsteam": _l("Gebiedsteam"),
+    "wijkteam": _l("Wijkteam"),
+    "cjg": _l("Centrum voor Jeugd en Gezin"),
+    "other": _l("Team voor jeugd en gezin"),
+}
+WAIT_LIMITS = {2: _l("Binnen 2 weken"), 4: _l("Binnen 4 weken"), 8: _l("Binnen 8 weken")}
+SEGMENTS = {"B": _l("Specialistische hulp (B)"), "C": _l("Hoog-specialistische hulp (C)")}
+SORTS = {
+    "relevance": _l("Best passend"),
+    "distance": _l("Dichtstbij"),
+    "goal_attainment": _l("Meeste doelen bereikt"),
+    "wait": _l("Kortste wachttijd"),
+    "name": _l("Naam"),
+}
+
+
+def language_name(code: str) -> str:
+    """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), ... from Babel's data."""
+    try:
+        name = Locale.parse(code).get_display_name(get_locale())
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name[:1].upper() + name[1:] if name else code

@@ -1,0 +1,92 @@
+"""Outcome figures in words (DESIGN.md §5): every figure with its period, its count, the
+region's norm and average, and one B1 sentence; too few cases means no figure at all.
+
+Colour is never the only signal: each figure says in words whether it meets the norm.
+"""
+
+from dataclasses import dataclass
+
+from flask_babel import format_decimal, ngettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from indexer.listing import Figure
+
+LABELS = {
+    "goal_attainment_pct": _l("Doelen bereikt"),
+    "dropout_pct": _l("Vroeg gestopt"),
+    "satisfaction_youth": _l("Tevredenheid jongeren"),
+    "satisfaction_parents": _l("Tevredenheid ouders"),
+}
+
+
+@dataclass
+class FigureView:
+    name: str
+    label: str
+    value: str  # "" when withheld
+    count: str
+    norm: str
+    average: str
+    sentence: str
+    verdict: str  # "meets", "misses" or ""
+
+
+def _number(value: float, name: str) -> str:
+    if name.endswith("_pct"):
+        return _("%(value)s%%", value=format_decimal(value, "0.#"))
+    return format_decimal(value, "0.0")
+
+
+def figure_view(figure: Figure) -> FigureView:
+    name = figure.name
+    count = figure.count or 0
+    if name.startswith("satisfaction"):
+        count_text = ngettext(
+            "%(num)d jongere of ouder gaf een cijfer", "%(num)d mensen gaven een cijfer", count
+        )
+    else:
+        count_text = ngettext("%(num)d afgesloten traject", "%(num)d afgesloten trajecten", count)
+    if not figure.enough:
+        return FigureView(
+            name,
+            str(LABELS[name]),
+            "",
+            count_text,
+            "",
+            "",
+            _("Te weinig om iets te zeggen: er zijn te weinig afgesloten trajecten of antwoorden."),
+            "",
+        )
+    if figure.value is None:
+        return FigureView(name, str(LABELS[name]), "", count_text, "", "", _("Niet gemeten."), "")
+    value = _number(figure.value, name)
+    norm = ""
+    if figure.norm is not None:
+        norm = (
+            _("De regio wil hoogstens %(norm)s.", norm=_number(figure.norm, name))
+            if figure.norm_is_maximum
+            else _("De regio wil minstens %(norm)s.", norm=_number(figure.norm, name))
+        )
+    average = ""
+    if figure.regional_average is not None:
+        average = _(
+            "Gemiddeld in de regio: %(average)s.", average=_number(figure.regional_average, name)
+        )
+    sentences = {
+        "goal_attainment_pct": _(
+            "Bij %(value)s van de afgesloten trajecten zijn de afgesproken doelen gehaald.",
+            value=value,
+        ),
+        "dropout_pct": _(
+            "%(value)s van de trajecten stopte eerder dan afgesproken, "
+            "omdat de jongere of ouder dat wilde.",
+            value=value,
+        ),
+        "satisfaction_youth": _("Jongeren gaven gemiddeld het cijfer %(value)s.", value=value),
+        "satisfaction_parents": _("Ouders gaven gemiddeld het cijfer %(value)s.", value=value),
+    }
+    verdict = "" if figure.meets_norm is None else ("meets" if figure.meets_norm else "misses")
+    return FigureView(
+        name, str(LABELS[name]), value, count_text, norm, average, sentences[name], verdict
+    )

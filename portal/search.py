@@ -1,0 +1,68 @@
+"""The results page: a plain GET form that works without JavaScript."""
+
+from flask import Blueprint, render_template, request
+from flask_babel import format_number, get_locale
+from flask_babel import gettext as _
+
+from indexer.search import SearchUnavailable
+from indexer.search.vocabulary import load_vocabulary
+from indexer.teams import teams_for_postcode
+from portal import labels, results_view
+from portal.database import get_session
+from portal.search_form import parse_search
+from portal.services import search_engine, today
+from portal.suggestions import did_you_mean
+
+blueprint = Blueprint("search", __name__)
+
+
+@blueprint.get("/zoeken")
+def results() -> tuple[str, int]:
+    session = get_session()
+    locale = str(get_locale())
+    form = parse_search(request.args, session=session, locale=locale)
+    context = {"form": form, "result": None, "teams": [], "labels": labels}
+    if form.place:
+        context["teams"] = teams_for_postcode(form.place.pc4, session=session)
+    status = 200
+    if form.query:
+        try:
+            result = search_engine().search(form.query, today())
+        except SearchUnavailable:
+            return render_template("errors/unavailable.html"), 503
+        if result.total and form.query.page > result.pages:
+            form.errors["pagina"] = _(
+                "Deze pagina bestaat niet. Er zijn %(pages)d pagina's.", pages=result.pages
+            )
+        else:
+            context |= _result_context(form, result, session, locale)
+    if form.errors:
+        status = 400
+    return render_template("search/results.html", **context), status
+
+
+def _result_context(form, result, session, locale) -> dict:
+    facets = results_view.facets(form, result, session=session, locale=locale)
+    context = {
+        "result": result,
+        "facets": facets,
+        "wait_options": results_view.wait_options(form, result),
+        "outcomes_count": result.facets.get("has_outcomes", {}).get("true", 0),
+        "active_filters": results_view.active_filters(form, facets),
+        "pages": results_view.pages(form, result),
+        "everywhere_url": results_view.results_url(form.args, alle_regios="1", regio=None),
+        "suggestions": [],
+        "count_label": format_number,
+        "page_label": format_number,
+        # Provider text not written in the reader's language is Dutch, and marked so.
+        "snippet_langs": {
+            hit.id: "" if locale == "nl" or hit.document[f"description_{locale}"] else "nl"
+            for hit in result.hits
+        },
+    }
+    if not result.total and form.text:
+        context["suggestions"] = [
+            (word, results_view.results_url(form.args, q=word))
+            for word in did_you_mean(form.text, load_vocabulary())
+        ]
+    return context

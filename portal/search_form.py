@@ -1,0 +1,121 @@
+"""The search form: URL parameters in, a SearchQuery (or clear errors) out.
+
+Shared by the results page and its JSON twin, so both accept exactly the same parameters.
+Every bad value becomes an error that names the field and says what would be right; it
+never reaches the engine and never becomes a 500.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from sqlmodel import Session
+from werkzeug.datastructures import MultiDict
+
+from indexer.search import Place, SearchQuery, Sort, locate
+from indexer.search.contract import MAX_TEXT_LENGTH
+from indexer.sources.specs import CARE_FORMS
+
+PAGE_SIZE = 10
+MAX_PAGE = 1000
+CODE = re.compile(r"[A-Za-z0-9._-]{1,40}")
+
+
+@dataclass
+class SearchForm:
+    """What was asked, the place it resolved to, and the errors per field."""
+
+    args: MultiDict
+    query: SearchQuery | None = None
+    place: Place | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.args.get("q", "")[:MAX_TEXT_LENGTH]
+
+    def chosen(self, name: str) -> list[str]:
+        return self.args.getlist(name)
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """(element id, message) for the error summary: the field where it has one on every
+        page state, else the form itself."""
+        always = {"q", "postcode", "sortering"}
+        return [
+            (key if key in always else "zoekformulier", message)
+            for key, message in self.errors.items()
+        ]
+
+
+def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchForm:
+    form = SearchForm(args)
+    text = args.get("q", "").strip()
+    if len(text) > MAX_TEXT_LENGTH:
+        form.errors["q"] = _(
+            "Uw zoekwoorden zijn te lang. Gebruik hoogstens %(max)d tekens.", max=MAX_TEXT_LENGTH
+        )
+    region_id = args.get("regio") or None
+    postcode = args.get("postcode", "").strip().upper().replace(" ", "")
+    if postcode:
+        if not re.fullmatch(r"[1-9]\d{3}([A-Z]{2})?", postcode):
+            form.errors["postcode"] = _("Vul een postcode in met 4 cijfers, zoals 1011.")
+        else:
+            form.place = locate(session, postcode)
+            if form.place is None:
+                form.errors["postcode"] = _(
+                    "Postcode %(postcode)s ligt niet in een regio van deze gids.",
+                    postcode=postcode[:4],
+                )
+    if form.place and not region_id and not args.get("alle_regios"):
+        region_id = form.place.region_id
+    codes = {name: args.getlist(name) for name in ("profiel", "intensiteit", "taal")}
+    for name, values in codes.items():
+        if any(not CODE.fullmatch(value) for value in values):
+            form.errors[name] = _("Deze keuze bestaat niet. Kies uit de lijst.")
+    care_forms = args.getlist("zorgvorm")
+    if any(value not in CARE_FORMS for value in care_forms):
+        form.errors["zorgvorm"] = _("Deze keuze bestaat niet. Kies uit de lijst.")
+    age = _whole_number(form, "leeftijd", 0, 27, _("Vul een leeftijd in van 0 tot en met 27 jaar."))
+    wait = _whole_number(form, "wachttijd", 0, 52, _("Kies een wachttijd uit de lijst."))
+    page = _whole_number(form, "pagina", 1, MAX_PAGE, _("Deze pagina bestaat niet.")) or 1
+    sort = args.get("sortering", "")
+    if sort and sort not in {s.value for s in Sort}:
+        form.errors["sortering"] = _("Kies een volgorde uit de lijst.")
+    if sort == Sort.DISTANCE and form.place is None:
+        form.errors["sortering"] = _("Vul uw postcode in om op afstand te sorteren.")
+    if form.errors:
+        return form
+    form.query = SearchQuery(
+        text=text,
+        region_id=region_id,
+        origin=form.place.point if form.place else None,
+        profiles=tuple(codes["profiel"]),
+        intensities=tuple(codes["intensiteit"]),
+        care_forms=tuple(care_forms),
+        languages=tuple(codes["taal"]),
+        age=age,
+        max_wait_weeks=wait,
+        with_outcomes=bool(args.get("resultaten")),
+        sort=Sort(sort) if sort else _default_sort(text, form.place),
+        page=page,
+        page_size=PAGE_SIZE,
+        locale=locale,
+    )
+    return form
+
+
+def _default_sort(text: str, place: Place | None) -> Sort:
+    """With words, the best match first; with only a postcode, the nearest first."""
+    if text or place is None:
+        return Sort.RELEVANCE
+    return Sort.DISTANCE
+
+
+def _whole_number(form: SearchForm, name: str, low: int, high: int, message: str) -> int | None:
+    value = form.args.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or not low <= int(value) <= high:
+        form.errors[name] = message
+        return None
+    return int(value)
