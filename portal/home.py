@@ -4,10 +4,12 @@ into the kinds of help for families who do not know the words."""
 from flask import Blueprint, render_template, request
 from flask_babel import lazy_gettext as _l
 
+from indexer.catalog import region_summaries
 from indexer.search import locate
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
+from portal.services import today
 
 blueprint = Blueprint("home", __name__)
 
@@ -35,6 +37,7 @@ def index() -> str:
     teams = teams_for_postcode(place.pc4, session=get_session()) if place else []
     return render_template(
         "home/index.html",
+        regions=region_summaries(session=get_session(), today=today()),
         postcode=postcode,
         place=place,
         teams=teams,

@@ -103,32 +103,28 @@ def _explainer(template: str, build: Callable[[Region, Session], Section]) -> tu
     """One region (?regio=), or all of them while there are few; 404 for an unknown one."""
     session = get_session()
     regions = schemes.regions(session=session)
-    by_id = {region.id: region for region in regions}
-    chosen = request.args.get("regio", "")
-    unknown = bool(chosen) and chosen not in by_id
-    if chosen and not unknown:
-        shown = [by_id[chosen]]
+    asked = request.args.get("regio", "")
+    chosen = next((region for region in regions if region.id == asked), None)
+    if chosen:
+        shown = [chosen]
     elif len(regions) <= ALL_REGIONS_LIMIT:
         shown = regions
     else:
         shown = []
     lang_args = _lang_args()
-    region_links = (
-        []
-        if shown
-        else [
-            (region, url_for(request.endpoint, regio=region.id, **lang_args)) for region in regions
-        ]
-    )
     context = {
         "regions": regions,
-        "chosen": "" if unknown else chosen,
-        "unknown_region": unknown,
+        "chosen": chosen.id if chosen else "",
+        "unknown_region": bool(asked) and not chosen,
         "sections": [build(region, session) for region in shown],
-        "region_links": region_links,
+        "region_links": []
+        if shown
+        else [(r, url_for(request.endpoint, regio=r.id, **lang_args)) for r in regions],
         "lang_args": lang_args,
+        # The explainers link to each other for the same region.
+        "nav_args": {**lang_args, "regio": chosen.id} if chosen else lang_args,
     }
-    return render_template(template, **context), 404 if unknown else 200
+    return render_template(template, **context), 404 if context["unknown_region"] else 200
 
 
 def _profile_section(region: Region, session: Session) -> Section:

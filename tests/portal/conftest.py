@@ -1,6 +1,7 @@
-"""A portal app per test, on its own freshly loaded SQLite store."""
+"""A portal app per test, on its own freshly loaded SQLite store and embedded index."""
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -9,17 +10,26 @@ from flask.testing import FlaskClient
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from indexer.search.documents import build_documents
+from indexer.search.embedded import EmbeddedEngine
 from indexer.sources import load_folder
 from portal import create_app
 
 
 @pytest.fixture
-def app(sqlite_engine: Engine, dataset: Path) -> Iterator[Flask]:
+def app(sqlite_engine: Engine, dataset: Path, tmp_path: Path) -> Iterator[Flask]:
+    """The minimal dataset (tests/fixtures/minimal), loaded and indexed for today."""
     with Session(sqlite_engine) as session:
         assert load_folder(dataset, session).ok
         session.commit()
+        EmbeddedEngine(tmp_path / "index").rebuild(build_documents(session, date.today()))
     yield create_app(
-        {"database_url": str(sqlite_engine.url), "app_env": "test", "secret_key": "test-secret"}
+        {
+            "database_url": str(sqlite_engine.url),
+            "index_dir": tmp_path / "index",
+            "app_env": "test",
+            "secret_key": "test-secret",
+        }
     )
 
 
