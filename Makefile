@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO := data/demo
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: install run test demo translations lint benchmark-load benchmark-search
+.PHONY: install browser-deps run test demo translations lint benchmark-load benchmark-search benchmark-portal
 
 install: $(VENV)/.installed
 
@@ -14,6 +14,17 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
+
+# axe-core for the browser tests (package.json, exact version in package-lock.json), again
+# whenever the lock file changes. Without npm the browser tests skip (and fail under CI=true).
+browser-deps: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund && touch $@; \
+	else \
+		echo "npm not found: the browser tests will be skipped (apt-get install nodejs npm)"; \
+	fi
 
 # Extract every gettext string, merge it into each catalogue and compile them, so the
 # compiled catalogues are always built from the current sources, never stale.
@@ -31,7 +42,7 @@ demo: install
 run: translations demo
 	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "portal:create_app()"
 
-test: translations
+test: translations browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -45,3 +56,6 @@ benchmark-load: install
 
 benchmark-search: install
 	$(BIN)/python benchmarks/search.py
+
+benchmark-portal: install
+	$(BIN)/python benchmarks/portal.py

@@ -45,3 +45,9 @@ def index() -> str:
         labels=labels,
         unknown_postcode=bool(postcode) and place is None,
     )
+
+
+@blueprint.get("/healthz")
+def health() -> tuple[str, int, dict]:
+    """For load balancers and uptime checks: the app answers, without touching the store."""
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
