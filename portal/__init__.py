@@ -9,7 +9,19 @@ from typing import Any
 from flask import Flask
 
 from indexer.settings import Settings
-from portal import api, compare, database, errors, home, i18n, providers, search, security, services
+from portal import (
+    api,
+    compare,
+    database,
+    errors,
+    home,
+    i18n,
+    pages,
+    providers,
+    search,
+    security,
+    services,
+)
 from portal.paths import STATIC, TEMPLATES
 
 
@@ -34,6 +46,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     services.init_app(app, settings)
     errors.init_app(app)
-    for area in (home, search, providers, compare, api):
+    for area in (home, search, providers, compare, api, pages):
         app.register_blueprint(area.blueprint)
     return app

@@ -40,6 +40,7 @@ def compare() -> tuple[str, int]:
     error = None
     if not 2 <= len(ids) <= MAX_COMPARED:
         error = _("Kies 2, 3 of 4 aanbieders om te vergelijken.")
+        listings = []  # no table under "we cannot compare this"
     elif len(listings) < len(ids):
         error = _("Een of meer gekozen aanbieders staan niet (meer) in de gids.")
     status = 400 if error else 200
@@ -65,17 +66,16 @@ def compare() -> tuple[str, int]:
 
 @blueprint.get("/bewaarlijst")
 def shortlist():
-    """Exactly the providers in the URL (a shared link shows the sender's list); without ids,
-    the list remembered in the cookie."""
-    ids = request.args.getlist("id")[:MAX_SHORTLIST]
+    """Exactly the providers in the URL (a shared link shows the sender's list); without an
+    `id` parameter, the list remembered in the cookie. `?id=` (empty) is the emptied list,
+    so removing the last provider does not bring the remembered list back."""
+    ids = [i for i in request.args.getlist("id") if i][:MAX_SHORTLIST]
     remembered = _remembered()
-    if not ids and remembered:
+    if "id" not in request.args and remembered:
         return redirect(url_for("compare.shortlist", id=remembered))
     listings = _listings(ids)
     kept = [f"{x.region.id}__{x.provider.id}" for x in listings]
-    removals = {
-        i: url_for("compare.shortlist", id=[k for k in kept if k != i] or None) for i in kept
-    }
+    removals = {i: url_for("compare.shortlist", id=[k for k in kept if k != i] or "") for i in kept}
     response = make_response(
         render_template("compare/shortlist.html", listings=listings, ids=kept, removals=removals)
     )

@@ -1,8 +1,7 @@
 """The results page: a plain GET form that works without JavaScript."""
 
 from flask import Blueprint, render_template, request
-from flask_babel import format_number, get_locale
-from flask_babel import gettext as _
+from flask_babel import format_number, get_locale, ngettext
 
 from indexer.search import SearchUnavailable
 from indexer.search.vocabulary import load_vocabulary
@@ -31,8 +30,10 @@ def results() -> tuple[str, int]:
         except SearchUnavailable:
             return render_template("errors/unavailable.html"), 503
         if result.total and form.query.page > result.pages:
-            form.errors["pagina"] = _(
-                "Deze pagina bestaat niet. Er zijn %(pages)d pagina's.", pages=result.pages
+            form.errors["pagina"] = ngettext(
+                "Deze pagina bestaat niet. Er is %(num)d pagina.",
+                "Deze pagina bestaat niet. Er zijn %(num)d pagina's.",
+                result.pages,
             )
         else:
             context |= _result_context(form, result, session, locale)

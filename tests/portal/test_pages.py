@@ -1,53 +1,138 @@
-"""Every page: status, one h1, a title, the right language, and the security headers."""
-
-import re
+"""The home page, and what every response carries: the security headers of DESIGN.md §8
+(checked over the whole route table of test_routes.py), and the refusal to serve with the
+placeholder secret key."""
 
 import pytest
 from flask.testing import FlaskClient
 
-from indexer.settings import Settings
+from indexer.settings import PLACEHOLDER_SECRET
 from portal import create_app
+from tests.portal.test_routes import PATHS, ROUTE_IDS, RUSTPUNT, get_page
 
-PAGES = [("/", "Jeugdhulp in uw regio")]
+# Responses that are not pages but carry the same headers: JSON, redirects, static files.
+OTHER_RESPONSES = [
+    ("/api/v1/search?postcode=1011", 200),
+    ("/api/v1/search?postcode=abcd", 400),
+    ("/api/v1/providers/rustpunt", 200),
+    ("/api/v1/providers/bestaat-niet", 404),
+    (f"/bewaarlijst/toevoegen?id={RUSTPUNT}", 302),
+    ("/static/css/site.css", 200),
+]
 
 
-@pytest.mark.parametrize(("path", "title"), PAGES)
-def test_page_basics(client: FlaskClient, path: str, title: str) -> None:
-    response = client.get(path)
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
-    assert re.search(rf"<title>{re.escape(title)} – Jeugdhulpgids</title>", html)
-    assert html.count("<h1") == 1
-    assert '<html lang="nl" dir="ltr">' in html
-    assert 'href="#main"' in html  # skip link
+@pytest.mark.parametrize(
+    ("path", "status"),
+    PATHS + OTHER_RESPONSES,
+    ids=[*ROUTE_IDS, "api-search", "api-error", "api-provider", "api-404", "redirect", "css"],
+)
+def test_security_headers_on_every_response(client: FlaskClient, path: str, status: int) -> None:
+    with client.get(path) as response:  # closes the static file's stream
+        assert response.status_code == status
+    policy = {
+        directive.split()[0]: directive.split()[1:]
+        for directive in response.headers["Content-Security-Policy"].split("; ")
+    }
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert "unsafe-eval" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize("app_env", ["production", "test"])
+def test_refuses_to_start_with_the_placeholder_secret(app_env: str) -> None:
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app({"app_env": app_env, "secret_key": PLACEHOLDER_SECRET})
+
+
+def test_placeholder_secret_is_fine_for_development(tmp_path) -> None:
+    app = create_app(
+        {
+            "app_env": "development",
+            "secret_key": PLACEHOLDER_SECRET,
+            "database_url": f"sqlite:///{tmp_path / 'store.db'}",
+            "index_dir": tmp_path / "index",
+        }
+    )
+    assert app.config["SECRET_KEY"] == PLACEHOLDER_SECRET
+
+
+def test_session_cookies_are_secure_in_production(tmp_path) -> None:
+    app = create_app(
+        {
+            "app_env": "production",
+            "secret_key": "a-long-random-production-value",
+            "database_url": f"sqlite:///{tmp_path / 'store.db'}",
+            "index_dir": tmp_path / "index",
+        }
+    )
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+
+
+# --- The home page -------------------------------------------------------------------------
+
+
+def test_home_starts_with_postcode_and_words(client: FlaskClient) -> None:
+    page = get_page(client, "/")
+    assert page.root.find("h1").text == "Jeugdhulp vinden"
+    form = page.main.find("form")
+    assert form.attrs["action"] == "/zoeken" and form.attrs["method"] == "get"
+    assert [field.attrs["name"] for field in form.find_all("input")] == ["postcode", "q"]
+    postcode = form.find("input", id="postcode")
+    assert postcode.attrs["aria-describedby"] == "postcode-hint"
+    assert page.root.find(id="postcode-hint").text == "4 cijfers is genoeg, bijvoorbeeld 1011."
 
 
 def test_home_lists_loaded_regions_with_counts(client: FlaskClient) -> None:
-    html = client.get("/").get_data(as_text=True)
-    row = re.search(r'<th scope="row">Testregio</th>(.*?)</tr>', html, re.S).group(1)
-    assert re.findall(r"<td>(\d+)</td>", row) == ["2", "2", "2"]
+    page = get_page(client, "/")
+    table = page.main.find("section", class_="coverage").find("table")
+    rows = {
+        row.find("th").text: [td.text for td in row.find_all("td")]
+        for row in table.find("tbody").find_all("tr")
+    }
+    assert rows == {"Testregio": ["2", "2", "2"]}  # municipalities, teams, providers
 
 
-def test_english_on_request(client: FlaskClient) -> None:
-    html = client.get("/?lang=en").get_data(as_text=True)
-    assert '<html lang="en" dir="ltr">' in html
-    assert "<h1>Youth care in your region</h1>" in html
+def test_home_themes_lead_to_searches_that_find_help(client: FlaskClient) -> None:
+    page = get_page(client, "/?postcode=1011")
+    themes = {a.text: a.attrs["href"] for a in page.main.find_all("a", class_="themes__link")}
+    assert len(themes) == 12
+    href = themes["Mijn kind is vaak bang of piekert veel"]
+    assert href == "/zoeken?q=angst&postcode=1011"
+    results = get_page(client, href)
+    assert [h.text for h in results.root.find_all("h3", class_="result__name")] == [
+        "Rustpunt Jeugd"
+    ]
+    assert get_page(client, "/").main.find("a", class_="themes__link").attrs["href"] == (
+        "/zoeken?q=angst"
+    )
 
 
-def test_accept_language_is_honoured(client: FlaskClient) -> None:
-    html = client.get("/", headers={"Accept-Language": "en-GB,en;q=0.9"}).get_data(as_text=True)
-    assert '<html lang="en"' in html
+def test_home_with_a_postcode_shows_who_helps_first(client: FlaskClient) -> None:
+    page = get_page(client, "/?postcode=1011")
+    assert page.root.find("h2", id="first-help-title").text == "Wie helpt u eerst?"
+    card = page.root.with_class("team-card")[0]
+    assert card.find("h3").text == "Ouder- en Kindteam Centrum"
+    assert "020-1234567" in card.text
+    assert page.root.find("input", id="postcode").attrs["value"] == "1011"
 
 
-def test_security_headers(client: FlaskClient) -> None:
-    headers = client.get("/").headers
-    assert "script-src 'self'" in headers["Content-Security-Policy"]
-    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
-    assert "unsafe-inline" not in headers["Content-Security-Policy"]
-    assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+@pytest.mark.parametrize("postcode", ["9999", "abcd"])
+def test_home_with_an_unknown_postcode_says_so(client: FlaskClient, postcode: str) -> None:
+    page = get_page(client, f"/?postcode={postcode}")
+    assert page.status == 200
+    notice = page.main.find("p", class_="notice")
+    assert notice.text.startswith("Deze postcode kennen we niet.")
+    assert not page.root.with_class("team-card")
 
 
-def test_refuses_to_start_in_production_with_the_placeholder_secret() -> None:
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
-        create_app({"app_env": "production", "secret_key": Settings().secret_key})
+def test_home_in_english_on_request(client: FlaskClient) -> None:
+    page = get_page(client, "/?lang=en")
+    assert '<html lang="en" dir="ltr">' in page.html
+    assert page.root.find("a", class_="skip-link").text == "Skip to content"

@@ -1,0 +1,279 @@
+"""Every page of the portal, in every state a visitor can reach, against the house rules of
+DESIGN.md §7: a title ending in the site name, one h1, the page language, a skip link to
+<main>, a visible label for every field and no browser-native validation.
+
+ROUTES is the one table of pages; test_pages.py checks the security headers over it too.
+`Page` is a small HTML tree (stdlib html.parser) the other portal tests use to read pages.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from flask.testing import FlaskClient
+
+RUSTPUNT = "testregio__rustpunt"
+OPVOEDHUIS = "testregio__opvoedhuis"
+
+# (name, path, status). Every page route, in its ordinary and its error states.
+ROUTES = [
+    ("home", "/", 200),
+    ("home-postcode", "/?postcode=1011", 200),
+    ("search-empty", "/zoeken", 200),
+    ("search-words", "/zoeken?q=angst", 200),
+    ("search-postcode", "/zoeken?postcode=1011", 200),
+    ("search-nothing-found", "/zoeken?q=bnag&postcode=1011", 200),
+    ("search-bad-input", "/zoeken?postcode=abcd&leeftijd=abc", 400),
+    ("provider", "/aanbieders/rustpunt", 200),
+    ("provider-no-outcomes", "/aanbieders/opvoedhuis?postcode=1011", 200),
+    ("compare", f"/vergelijken?id={RUSTPUNT}&id={OPVOEDHUIS}", 200),
+    ("compare-one", f"/vergelijken?id={RUSTPUNT}", 400),
+    ("shortlist", f"/bewaarlijst?id={RUSTPUNT}&id={OPVOEDHUIS}", 200),
+    ("shortlist-empty", "/bewaarlijst", 200),
+    ("shortlist-emptied", "/bewaarlijst?id=", 200),
+    ("not-found", "/bestaat-niet", 404),
+    ("unknown-provider", "/aanbieders/bestaat-niet", 404),
+]
+ROUTE_IDS = [name for name, _path, _status in ROUTES]
+PATHS = [(path, status) for _name, path, status in ROUTES]
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+VOID |= {"track", "wbr"}
+# Elements that separate words when read; inline ones (a, span, mark) do not.
+BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "section", "nav", "main"}
+BLOCKS |= {"h1", "h2", "h3", "h4", "table", "tr", "th", "td", "caption", "option", "label"}
+BLOCKS |= {"fieldset", "legend", "details", "summary", "header", "footer", "form", "title"}
+# Fields a visitor fills in or chooses; hidden inputs and buttons need no label.
+UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list["Node | str"] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The text content with whitespace collapsed, as a reader would hear it."""
+        parts = [
+            c if isinstance(c, str) else f" {c.text} " if c.tag in BLOCKS else c.text
+            for c in self.children
+        ]
+        return " ".join("".join(parts).split())
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str | None = None, **attrs: str) -> list["Node"]:
+        """Elements by tag and exact attribute values (`class_` for class)."""
+        wanted = {key.rstrip("_").replace("_", "-"): value for key, value in attrs.items()}
+        return [
+            node
+            for node in self.iter()
+            if (tag is None or node.tag == tag)
+            and all(node.attrs.get(key) == value for key, value in wanted.items())
+        ]
+
+    def find(self, tag: str | None = None, **attrs: str) -> "Node":
+        found = self.find_all(tag, **attrs)
+        assert found, f"no <{tag or '*'} {attrs}> on the page"
+        return found[0]
+
+    def with_class(self, name: str) -> list["Node"]:
+        return [n for n in self.iter() if name in n.attrs.get("class", "").split()]
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, {name: value or "" for name, value in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, {name: value or "" for name, value in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+@dataclass
+class Page:
+    """A response read the way tests need it: the raw HTML and its element tree."""
+
+    status: int
+    html: str
+    root: Node
+
+    @property
+    def title(self) -> str:
+        titles = re.findall(r"<title>(.*?)</title>", self.html, re.S)
+        assert len(titles) == 1, f"expected one <title>, found {len(titles)}"
+        return titles[0]
+
+    @property
+    def main(self) -> Node:
+        return self.root.find("main")
+
+    def ids(self) -> list[str]:
+        return [node.attrs["id"] for node in self.root.iter() if "id" in node.attrs]
+
+
+def parse(html: str, status: int = 200) -> Page:
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    return Page(status, html, builder.root)
+
+
+def get_page(client: FlaskClient, path: str) -> Page:
+    response = client.get(path)
+    return parse(response.get_data(as_text=True), response.status_code)
+
+
+def with_lang(path: str, lang: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_status(client: FlaskClient, path: str, status: int) -> None:
+    assert client.get(path).status_code == status
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_title_names_the_page_then_the_site(client: FlaskClient, path: str, status: int) -> None:
+    title = get_page(client, path).title
+    assert title.endswith(" – Jeugdhulpgids")
+    page_part = title.removesuffix(" – Jeugdhulpgids")
+    assert page_part.strip(), "the title must say which page this is"
+    assert "<" not in title and "\n" not in title, f"markup in the title: {title!r}"
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_one_h1_inside_main(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    assert page.html.count("<h1") == 1
+    assert page.main.find_all("h1"), "the h1 belongs in <main>"
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_language_and_skip_link(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    assert '<html lang="nl" dir="ltr">' in page.html
+    first_link = page.root.find("body").find_all("a")[0]
+    assert first_link.attrs["href"] == "#main", "the skip link comes first"
+    assert first_link.text
+    assert '<main id="main"' in page.html
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_english_on_request(client: FlaskClient, path: str, status: int) -> None:
+    response = client.get(with_lang(path, "en"))
+    assert response.status_code == status
+    assert '<html lang="en" dir="ltr">' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_every_field_has_a_visible_label(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    labelled = {label.attrs.get("for") for label in page.root.find_all("label") if label.text}
+    fields = [
+        node
+        for node in page.root.iter()
+        if node.tag in {"select", "textarea"}
+        or (node.tag == "input" and node.attrs.get("type", "text") not in UNLABELLED_TYPES)
+    ]
+    unlabelled = [f.attrs for f in fields if f.attrs.get("id") not in labelled]
+    assert not unlabelled
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_no_browser_native_validation(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    native = [
+        (node.tag, name)
+        for node in page.root.iter()
+        for name in ("required", "pattern", "min", "max", "maxlength")
+        if name in node.attrs and node.tag in {"input", "select", "textarea"}
+    ]
+    assert not native
+    assert all("novalidate" in form.attrs for form in page.root.find_all("form"))
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_ids_are_unique_and_in_page_links_land(client: FlaskClient, path: str, status: int) -> None:
+    """A duplicate id breaks label and aria links; a #link to no id goes nowhere (the error
+    summary's links to its fields are among them)."""
+    page = get_page(client, path)
+    ids = page.ids()
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    targets = [
+        a.attrs["href"][1:] for a in page.root.find_all("a") if a.attrs.get("href", "")[:1] == "#"
+    ]
+    assert set(targets) <= set(ids)
+    described = [
+        ref for node in page.root.iter() for ref in node.attrs.get("aria-describedby", "").split()
+    ]
+    assert set(described) <= set(ids)
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_nothing_inline_for_the_csp_to_block(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    assert not [s for s in page.root.find_all("script") if "src" not in s.attrs]
+    assert not [n.tag for n in page.root.iter() if "style" in n.attrs]
+    assert not [n.tag for n in page.root.iter() if any(a.startswith("on") for a in n.attrs)]
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_internal_links_lead_somewhere(client: FlaskClient, path: str, status: int) -> None:
+    """Every link to our own pages (menu, footer, results, pagination) answers, not 404."""
+    page = get_page(client, path)
+    hrefs = {a.attrs["href"] for a in page.root.find_all("a") if a.attrs.get("href")}
+    internal = {h for h in hrefs if h.startswith("/") and not h.startswith("//")}
+    broken = [h for h in sorted(internal) if client.get(h).status_code >= 400]
+    assert not broken
+    sheets = [link.attrs["href"] for link in page.root.find_all("link", rel="stylesheet")]
+    assert sheets
+    for sheet in sheets:
+        with client.get(urlsplit(sheet).path) as response:
+            assert response.status_code == 200
+
+
+def test_arabic_pages_are_right_to_left(client: FlaskClient) -> None:
+    assert '<html lang="ar" dir="rtl">' in client.get("/?lang=ar").get_data(as_text=True)
+
+
+def test_language_from_the_browser_when_none_chosen(client: FlaskClient) -> None:
+    headers = {"Accept-Language": "en-GB,en;q=0.9"}
+    assert '<html lang="en"' in client.get("/zoeken", headers=headers).get_data(as_text=True)
+    chosen = client.get("/zoeken?lang=tr", headers=headers).get_data(as_text=True)
+    assert '<html lang="tr"' in chosen  # an explicit choice beats the browser
+    unknown = client.get("/zoeken?lang=xx").get_data(as_text=True)
+    assert '<html lang="nl"' in unknown
+
+
+def test_the_page_tree_reads_nested_text() -> None:
+    """The helper the route checks rely on: nested text, void elements, ids."""
+    page = parse(
+        '<main id="main"><p class="a b">Hallo <b>daar</b>!<br>Jij</p><input id="x"></main>'
+    )
+    assert page.main.with_class("b")[0].text == "Hallo daar! Jij"
+    assert page.ids() == ["main", "x"]
