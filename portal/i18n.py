@@ -1,23 +1,29 @@
 """Locale selection and gettext for every user-facing string (DESIGN.md §6).
 
 Dutch is the source language and the default; the catalogues live in translations/ at the
-repository root. Precedence: explicit choice (?lang=) → Accept-Language → Dutch.
+repository root. Precedence: explicit choice (?lang= in the URL, so a shared link opens in
+the sender's language) → the choice remembered in a cookie → Accept-Language → Dutch.
 """
 
+from urllib.parse import urlencode
+
 from babel import Locale
-from flask import Flask, request
+from flask import Flask, Response, request
 from flask_babel import Babel, get_locale
+from werkzeug.datastructures import MultiDict
 
 from portal.labels import language_name
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
+COOKIE = "taal"
+COOKIE_DAYS = 365
 
 
 def select_locale() -> str:
-    chosen = request.args.get("lang")
-    if chosen in LOCALES:
-        return chosen
+    for chosen in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if chosen in LOCALES:
+            return chosen
     return request.accept_languages.best_match(LOCALES) or "nl"
 
 
@@ -27,8 +33,44 @@ def init_app(app: Flask, default_locale: str) -> None:
     Babel(app, locale_selector=select_locale)
     app.context_processor(_locale_context)
     app.add_template_filter(language_name)
+    app.after_request(_remember_choice)
+
+
+def _remember_choice(response: Response) -> Response:
+    """An explicit choice is remembered (a cookie holding only the language code)."""
+    chosen = request.args.get("lang")
+    if chosen in LOCALES and request.cookies.get(COOKIE) != chosen:
+        response.set_cookie(
+            COOKIE,
+            chosen,
+            max_age=COOKIE_DAYS * 86400,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure,
+        )
+    return response
+
+
+def language_links() -> list[tuple[str, str, str, bool]]:
+    """(code, name in its own language, this page's URL in that language, current) for the
+    language switch: the query is kept, so a family stays on the same results."""
+    current = str(get_locale())
+    links = []
+    for code in LOCALES:
+        args = MultiDict(request.args)
+        args["lang"] = code
+        query = urlencode(list(args.items(multi=True)))
+        autonym = Locale.parse(code).get_display_name(code)
+        links.append(
+            (code, autonym[:1].upper() + autonym[1:], f"{request.path}?{query}", code == current)
+        )
+    return links
 
 
 def _locale_context() -> dict:
     locale: Locale = get_locale()
-    return {"html_lang": str(locale.language), "html_dir": locale.text_direction}
+    return {
+        "html_lang": str(locale.language),
+        "html_dir": locale.text_direction,
+        "language_links": language_links,
+    }

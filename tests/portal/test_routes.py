@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 RUSTPUNT = "testregio__rustpunt"
@@ -33,10 +34,19 @@ ROUTES = [
     ("shortlist", f"/bewaarlijst?id={RUSTPUNT}&id={OPVOEDHUIS}", 200),
     ("shortlist-empty", "/bewaarlijst", 200),
     ("shortlist-emptied", "/bewaarlijst?id=", 200),
+    ("profiles", "/uitleg/profielen", 200),
+    ("profiles-region", "/uitleg/profielen?regio=testregio", 200),
+    ("profiles-unknown-region", "/uitleg/profielen?regio=bestaat-niet", 404),
+    ("intensities", "/uitleg/intensiteiten", 200),
+    ("outcomes", "/uitleg/resultaten", 200),
+    ("accessibility", "/toegankelijkheid", 200),
+    ("privacy", "/privacy", 200),
     ("not-found", "/bestaat-niet", 404),
     ("unknown-provider", "/aanbieders/bestaat-niet", 404),
 ]
 ROUTE_IDS = [name for name, _path, _status in ROUTES]
+# Endpoints that answer with something other than a page (JSON, a redirect, plain text).
+NOT_PAGES = {"static", "compare.add_to_shortlist", "home.health"}
 PATHS = [(path, status) for _name, path, status in ROUTES]
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -257,17 +267,41 @@ def test_internal_links_lead_somewhere(client: FlaskClient, path: str, status: i
             assert response.status_code == 200
 
 
+def test_the_table_holds_every_page_route(app: Flask) -> None:
+    """A new page gets these checks only if it is in ROUTES: this fails until it is."""
+    adapter = app.url_map.bind("localhost")
+    covered = {
+        adapter.match(urlsplit(path).path)[0] for _name, path, status in ROUTES if status != 404
+    }
+    pages = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if "GET" in rule.methods
+        and not rule.endpoint.startswith("api.")
+        and rule.endpoint not in NOT_PAGES
+    }
+    assert pages - covered == set()
+
+
 def test_arabic_pages_are_right_to_left(client: FlaskClient) -> None:
     assert '<html lang="ar" dir="rtl">' in client.get("/?lang=ar").get_data(as_text=True)
 
 
-def test_language_from_the_browser_when_none_chosen(client: FlaskClient) -> None:
-    headers = {"Accept-Language": "en-GB,en;q=0.9"}
-    assert '<html lang="en"' in client.get("/zoeken", headers=headers).get_data(as_text=True)
-    chosen = client.get("/zoeken?lang=tr", headers=headers).get_data(as_text=True)
-    assert '<html lang="tr"' in chosen  # an explicit choice beats the browser
-    unknown = client.get("/zoeken?lang=xx").get_data(as_text=True)
-    assert '<html lang="nl"' in unknown
+@pytest.mark.parametrize(
+    ("query", "accept", "lang"),
+    [
+        ("", "en-GB,en;q=0.9", "en"),
+        ("?lang=tr", "en-GB,en;q=0.9", "tr"),  # an explicit choice beats the browser
+        ("?lang=xx", "", "nl"),
+        ("", "de-DE,de;q=0.9", "nl"),  # no German: Dutch, not a crash
+    ],
+)
+def test_language_from_the_choice_then_the_browser_then_dutch(
+    app: Flask, query: str, accept: str, lang: str
+) -> None:
+    headers = {"Accept-Language": accept} if accept else {}
+    html = app.test_client().get(f"/zoeken{query}", headers=headers).get_data(as_text=True)
+    assert f'<html lang="{lang}"' in html
 
 
 def test_the_page_tree_reads_nested_text() -> None:
