@@ -39,8 +39,13 @@ demo: install
 	$(BIN)/indexer load $(DEMO)
 	$(BIN)/indexer build
 
+# Access log without client addresses or query strings: search words and postcodes of
+# families are never written to disk (see the privacy statement).
+ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
+
 run: translations demo
-	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 "portal:create_app()"
+	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 --access-logfile - \
+		--access-logformat '$(ACCESS_LOG_FORMAT)' "portal:create_app()"
 
 test: translations browser-deps
 	$(BIN)/ruff check .
