@@ -13,6 +13,20 @@ PERIOD_ENDS = {"": (12, 31), "H1": (6, 30), "H2": (12, 31)}
 PERIOD_ENDS |= {"Q1": (3, 31), "Q2": (6, 30), "Q3": (9, 30), "Q4": (12, 31)}
 
 
+# The document fields of a provider without published outcomes in a region.
+NO_FIGURES = {
+    "outcome_period": None,
+    "closed_trajectories": None,
+    "goal_attainment_pct": None,
+    "dropout_pct": None,
+    "satisfaction_youth": None,
+    "satisfaction_youth_n": None,
+    "satisfaction_parents": None,
+    "satisfaction_parents_n": None,
+    "has_outcomes": False,
+}
+
+
 def period_end(period: str) -> date:
     year, _, part = period.partition("-")
     month, day = PERIOD_ENDS[part]
@@ -33,17 +47,7 @@ def published_figures(outcomes: list[Outcome], min_count: int) -> dict:
     """The search-document fields for a provider's outcomes in one region."""
     outcome = latest(outcomes)
     if outcome is None:
-        return {
-            "outcome_period": None,
-            "closed_trajectories": None,
-            "goal_attainment_pct": None,
-            "dropout_pct": None,
-            "satisfaction_youth": None,
-            "satisfaction_youth_n": None,
-            "satisfaction_parents": None,
-            "satisfaction_parents_n": None,
-            "has_outcomes": False,
-        }
+        return dict(NO_FIGURES)
     enough = (outcome.closed_trajectories or 0) >= min_count
     youth = (outcome.satisfaction_youth_n or 0) >= min_count
     parents = (outcome.satisfaction_parents_n or 0) >= min_count

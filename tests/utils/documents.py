@@ -1,6 +1,7 @@
 """Search documents made by hand, so engine tests say exactly what each provider offers."""
 
 from indexer.search.documents import document_id, wait_band
+from indexer.search.outcomes import NO_FIGURES
 from indexer.search.vocabulary import Concept, Vocabulary
 from indexer.sources.specs import LOCALES
 
@@ -41,15 +42,7 @@ def make_document(provider_id: str, **values: object) -> dict:
         "wait_confirmed_on": None if wait is None else "2026-11-01",
         "wait_band": wait_band(wait),
         "waits_by_profile": {},
-        "outcome_period": None,
-        "closed_trajectories": None,
-        "goal_attainment_pct": None,
-        "dropout_pct": None,
-        "satisfaction_youth": None,
-        "satisfaction_youth_n": None,
-        "satisfaction_parents": None,
-        "satisfaction_parents_n": None,
-        "has_outcomes": False,
+        **NO_FIGURES,
     }
     for lang in LOCALES:
         document[f"description_{lang}"] = ""
