@@ -30,7 +30,7 @@ node_modules/.installed: package.json package-lock.json
 # compiled catalogues are always built from the current sources, never stale.
 translations: install
 	$(BIN)/pybabel -q extract -F translations/babel.cfg -o translations/messages.pot \
-		--no-location --sort-output --omit-header portal indexer templates
+		-k _l -k lazy_gettext --no-location --sort-output --omit-header portal indexer templates
 	$(if $(CATALOGUES),$(BIN)/pybabel -q update -i translations/messages.pot -d translations \
 		--no-fuzzy-matching --ignore-obsolete)
 	$(if $(CATALOGUES),$(BIN)/pybabel compile --statistics -d translations)

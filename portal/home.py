@@ -17,7 +17,7 @@ blueprint = Blueprint("home", __name__)
 THEMES = (
     (_l("Mijn kind is vaak bang of piekert veel"), "angst"),
     (_l("Mijn kind is somber of heeft nergens zin in"), "somberheid"),
-    (_l("Mijn kind heeft autisme of ADHD, of misschien"), "autisme adhd"),
+    (_l("Mijn kind heeft (misschien) autisme of ADHD"), "autisme adhd"),
     (_l("Er is iets ergs gebeurd"), "trauma"),
     (_l("Mijn kind gaat niet meer naar school"), "schoolweigering"),
     (_l("Eten is een probleem"), "eetstoornis"),

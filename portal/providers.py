@@ -42,6 +42,7 @@ def detail(provider_id: str) -> str:
         description=_in(listing.provider.descriptions, locale),
         localized=lambda texts: _in(texts, locale),
         figures=[figure_view(figure) for figure in listing.figures],
+        profile_names={p.code: _in(p.names, locale)[0] for p, _levels, _segments in listing.offers},
         distances=distances,
         map=locations_map(listing.locations, session=session, region_id=listing.region.id),
         labels=labels,
