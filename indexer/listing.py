@@ -57,7 +57,7 @@ class Listing:
     provider: Provider
     region: Region
     regions: list[Region]  # every region where the provider holds a valid contract
-    offers: list[tuple[Profile, list[Intensity], str]]  # profile, intensities, segments
+    offers: list[tuple[Profile, list[Intensity], list[str]]]  # profile, intensities, segments
     locations: list[Location]
     waits: list[WaitTime]
     period: str | None = None
@@ -117,7 +117,7 @@ def _offers(contracts: list[Contract], session: Session) -> list:
     for code in sorted({c.profile_code for c in contracts}):
         mine = [c for c in contracts if c.profile_code == code]
         levels = sorted({c.intensity_code for c in mine}, key=lambda i: intensities[i].sort_order)
-        segments = "/".join(sorted({c.segment for c in mine}))
+        segments = sorted({c.segment for c in mine})
         offers.append((profiles[code], [intensities[i] for i in levels], segments))
     return offers
 

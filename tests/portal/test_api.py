@@ -112,7 +112,7 @@ def test_provider_offers_figures_locations_and_waits(client: FlaskClient) -> Non
     assert offer["profile"]["code"] == "P01"
     assert offer["profile"]["names"]["nl"] == "Angst en somberheid"
     assert [i["code"] for i in offer["intensities"]] == ["I1", "I2"]
-    assert offer["segments"] == "B"
+    assert offer["segments"] == ["B"]
     assert body["outcomes"]["period"] == "2025"
     figures = {f["name"]: f for f in body["outcomes"]["figures"]}
     assert figures["goal_attainment_pct"] == {
