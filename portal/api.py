@@ -6,7 +6,7 @@ Invalid parameters get a 400 with one message per field, in the language asked f
 from dataclasses import asdict
 
 from flask import Blueprint, jsonify, request
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 
 from indexer.listing import provider_listing
 from indexer.search import SearchUnavailable
@@ -27,7 +27,12 @@ def search():
     except SearchUnavailable as error:
         return jsonify({"errors": {"search": str(error)}}), 503
     if result.total and form.query.page > result.pages:
-        return jsonify({"errors": {"pagina": f"page {form.query.page} > {result.pages}"}}), 400
+        message = ngettext(
+            "Deze pagina bestaat niet. Er is %(num)d pagina.",
+            "Deze pagina bestaat niet. Er zijn %(num)d pagina's.",
+            result.pages,
+        )
+        return jsonify({"errors": {"pagina": message}}), 400
     body = asdict(result)
     body["pages"] = result.pages
     body["place"] = asdict(form.place) if form.place else None

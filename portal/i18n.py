@@ -8,11 +8,13 @@ the sender's language) → the choice remembered in a cookie → Accept-Language
 from urllib.parse import urlencode
 
 from babel import Locale
+from babel.lists import format_list
 from flask import Flask, Response, request
 from flask_babel import Babel, get_locale
 from werkzeug.datastructures import MultiDict
 
 from portal.labels import language_name
+from portal.outcomes_view import period_label
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -33,7 +35,14 @@ def init_app(app: Flask, default_locale: str) -> None:
     Babel(app, locale_selector=select_locale)
     app.context_processor(_locale_context)
     app.add_template_filter(language_name)
+    app.add_template_filter(list_format)
+    app.add_template_filter(period_label)
     app.after_request(_remember_choice)
+
+
+def list_format(items: list[str]) -> str:
+    """ "a, b en c" / "a, b and c" / "a، b و c": Babel's list patterns for the locale."""
+    return format_list(items, locale=get_locale()) if items else ""
 
 
 def _remember_choice(response: Response) -> Response:

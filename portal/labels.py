@@ -35,10 +35,11 @@ SORTS = {
 }
 
 
-def language_name(code: str) -> str:
-    """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), ... from Babel's data."""
+def language_name(code: str, *, capital: bool = False) -> str:
+    """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), "нідерландська" (in Ukrainian)
+    from Babel's data; `capital` for a name standing on its own, such as a filter label."""
     try:
-        name = Locale.parse(code).get_display_name(get_locale())
+        name = Locale.parse(code).get_display_name(get_locale()) or code
     except (UnknownLocaleError, ValueError):
         return code
-    return name[:1].upper() + name[1:] if name else code
+    return name[:1].upper() + name[1:] if capital else name

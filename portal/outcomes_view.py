@@ -12,6 +12,14 @@ from flask_babel import lazy_gettext as _l
 
 from indexer.listing import Figure
 
+PERIOD_PARTS = {
+    "H1": _l("eerste helft van %(year)s"),
+    "H2": _l("tweede helft van %(year)s"),
+    "Q1": _l("eerste kwartaal van %(year)s"),
+    "Q2": _l("tweede kwartaal van %(year)s"),
+    "Q3": _l("derde kwartaal van %(year)s"),
+    "Q4": _l("vierde kwartaal van %(year)s"),
+}
 LABELS = {
     "goal_attainment_pct": _l("Doelen bereikt"),
     "dropout_pct": _l("Vroeg gestopt"),
@@ -30,6 +38,14 @@ class FigureView:
     average: str
     sentence: str
     verdict: str  # "meets", "misses" or ""
+
+
+def period_label(period: str | None) -> str:
+    """ "2025-H1" → "eerste helft van 2025" in the reader's language; a year stays a year."""
+    if not period:
+        return ""
+    year, _sep, part = period.partition("-")
+    return str(PERIOD_PARTS[part]) % {"year": year} if part in PERIOD_PARTS else year
 
 
 def _number(value: float, name: str) -> str:

@@ -58,10 +58,10 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
     names = {}
     if region_id:  # profile codes only mean something within one region's scheme
         names["profiles"] = {
-            p.code: localized(p.names, locale) for p in profiles(region_id, session=session)
+            p.code: _marked(p.names, locale) for p in profiles(region_id, session=session)
         }
         names["intensities"] = {
-            i.code: localized(i.names, locale) for i in intensities(region_id, session=session)
+            i.code: _marked(i.names, locale) for i in intensities(region_id, session=session)
         }
     names["care_forms"] = {code: (str(label), "") for code, label in labels.CARE_FORMS.items()}
     legends = {
@@ -80,13 +80,18 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
         order = list(names[name]) if name in names else sorted(counts, key=labels.language_name)
         for code in order:
             if counts.get(code) or code in chosen:
-                label, lang = (
-                    names[name][code] if name in names else (labels.language_name(code), "")
-                )
+                spoken = (labels.language_name(code, capital=True), "")
+                label, lang = names[name][code] if name in names else spoken
                 facet.options.append(Option(code, label, counts.get(code, 0), code in chosen, lang))
         if facet.options:
             shown.append(facet)
     return shown
+
+
+def _marked(texts: dict[str, str], locale: str) -> tuple[str, str]:
+    """(label, lang): lang only when the label fell back to another language than the page's."""
+    text, lang = localized(texts, locale)
+    return text, "" if lang == locale else lang
 
 
 def wait_options(form: SearchForm, result: SearchResult) -> list[Option]:
