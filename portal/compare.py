@@ -35,7 +35,7 @@ def _listings(ids: list[str]) -> list:
 
 @blueprint.get("/vergelijken")
 def compare() -> tuple[str, int]:
-    ids = request.args.getlist("id")
+    ids = list(dict.fromkeys(request.args.getlist("id")))  # the same provider twice is once
     listings = _listings(ids[: MAX_COMPARED + 1])
     error = None
     if not 2 <= len(ids) <= MAX_COMPARED:

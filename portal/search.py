@@ -1,5 +1,7 @@
 """The results page: a plain GET form that works without JavaScript."""
 
+from dataclasses import replace
+
 from flask import Blueprint, render_template, request
 from flask_babel import format_number, get_locale, ngettext
 
@@ -43,6 +45,7 @@ def results() -> tuple[str, int]:
 
 
 def _result_context(form, result, session, locale) -> dict:
+    _count_each_group_without_its_own_filter(result)
     facets = results_view.facets(form, result, session=session, locale=locale)
     context = {
         "result": result,
@@ -67,3 +70,13 @@ def _result_context(form, result, session, locale) -> dict:
             for word in did_you_mean(form.text, load_vocabulary())
         ]
     return context
+
+
+def _count_each_group_without_its_own_filter(result) -> None:
+    """Options within a group are OR-ed, so a group's counts must not shrink to the options
+    already ticked: each group with a choice is counted again without its own filter."""
+    query = result.query
+    for facet in ("profiles", "intensities", "care_forms", "languages"):
+        if getattr(query, facet):
+            wider = replace(query, facets=(facet,), page=1, page_size=1, **{facet: ()})
+            result.facets[facet] = search_engine().search(wider, today()).facets[facet]

@@ -11,7 +11,8 @@ def did_you_mean(text: str, vocabulary: Vocabulary) -> list[str]:
     typed = words_of(text)
     if not typed:
         return []
-    candidates = {" ".join(phrase) for phrase in vocabulary.phrases if len(phrase) == 1}
+    # Only the curated Dutch keywords: the vocabulary's other words include misspellings.
+    candidates = {k for c in vocabulary.concepts for k in c.keywords if len(words_of(k)) == 1}
     scored = []
     for word in typed:
         limit = 2 if len(word) < 9 else 3

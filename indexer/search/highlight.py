@@ -54,7 +54,7 @@ def snippet(text: str, matches=None) -> list[Segment]:
         position = next((n for n, i in enumerate(words_at) if matches(_fold(tokens[i]))), 0)
     start_word = max(0, position - CROP_WORDS // 3)
     end_word = min(len(words_at), start_word + CROP_WORDS)
-    start = words_at[start_word] if words_at else 0
+    start = words_at[start_word] if start_word else 0
     end = words_at[end_word - 1] + 1 if end_word < len(words_at) else len(tokens)
     marked = (
         {i: matches(_fold(tokens[i])) for i in words_at[start_word:end_word]} if matches else {}

@@ -96,9 +96,12 @@ def test_invalid_parameters_get_a_400_per_field(
     assert all(isinstance(message, str) and message for message in errors.values())
 
 
-def test_the_error_messages_match_the_page(client: FlaskClient) -> None:
-    errors = client.get("/api/v1/search?postcode=abcd").get_json()["errors"]
-    assert errors == {"postcode": "Vul een postcode in met 4 cijfers, zoals 1011."}
+@pytest.mark.parametrize("query", ["postcode=abcd", "q=angst&pagina=2", "sortering=xyz"])
+def test_the_error_messages_match_the_page(client: FlaskClient, query: str) -> None:
+    errors = client.get(f"/api/v1/search?{query}").get_json()["errors"]
+    page = get_page(client, f"/zoeken?{query}")
+    summary = [a.text for a in page.root.find(class_="error-summary").find_all("a")]
+    assert list(errors.values()) == summary
 
 
 def test_provider_offers_figures_locations_and_waits(client: FlaskClient) -> None:

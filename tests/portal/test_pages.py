@@ -2,7 +2,10 @@
 (checked over the whole route table of test_routes.py), and the refusal to serve with the
 placeholder secret key."""
 
+from pathlib import Path
+
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
 from indexer.settings import PLACEHOLDER_SECRET
@@ -50,7 +53,7 @@ def test_refuses_to_start_with_the_placeholder_secret(app_env: str) -> None:
         create_app({"app_env": app_env, "secret_key": PLACEHOLDER_SECRET})
 
 
-def test_placeholder_secret_is_fine_for_development(tmp_path) -> None:
+def test_placeholder_secret_is_fine_for_development(tmp_path: Path) -> None:
     app = create_app(
         {
             "app_env": "development",
@@ -62,7 +65,7 @@ def test_placeholder_secret_is_fine_for_development(tmp_path) -> None:
     assert app.config["SECRET_KEY"] == PLACEHOLDER_SECRET
 
 
-def test_session_cookies_are_secure_in_production(tmp_path) -> None:
+def test_session_cookies_are_secure_in_production(tmp_path: Path) -> None:
     app = create_app(
         {
             "app_env": "production",
@@ -132,7 +135,11 @@ def test_home_with_an_unknown_postcode_says_so(client: FlaskClient, postcode: st
     assert not page.root.with_class("team-card")
 
 
-def test_home_in_english_on_request(client: FlaskClient) -> None:
-    page = get_page(client, "/?lang=en")
-    assert '<html lang="en" dir="ltr">' in page.html
-    assert page.root.find("a", class_="skip-link").text == "Skip to content"
+def test_home_in_english_on_request(app: Flask) -> None:
+    """The words are the catalogue's to choose; that they are not the Dutch ones is ours."""
+    dutch = get_page(app.test_client(), "/")
+    english = get_page(app.test_client(), "/?lang=en")
+    assert '<html lang="en" dir="ltr">' in english.html
+    for element, attrs in (("a", {"class_": "skip-link"}), ("h1", {}), ("label", {"for": "q"})):
+        text = english.root.find(element, **attrs).text
+        assert text and text != dutch.root.find(element, **attrs).text

@@ -9,7 +9,7 @@ ROUTES is the one table of pages; test_pages.py checks the security headers over
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from flask import Flask
@@ -162,30 +162,22 @@ def with_lang(path: str, lang: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}lang={lang}"
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_status(client: FlaskClient, path: str, status: int) -> None:
-    assert client.get(path).status_code == status
+# --- The rules, one function each so a failure names the rule that broke ------------------
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_title_names_the_page_then_the_site(client: FlaskClient, path: str, status: int) -> None:
-    title = get_page(client, path).title
+def title_names_the_page_then_the_site(page: Page) -> None:
+    title = page.title
     assert title.endswith(" – Jeugdhulpgids")
-    page_part = title.removesuffix(" – Jeugdhulpgids")
-    assert page_part.strip(), "the title must say which page this is"
+    assert title.removesuffix(" – Jeugdhulpgids").strip(), "the title must name the page"
     assert "<" not in title and "\n" not in title, f"markup in the title: {title!r}"
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_one_h1_inside_main(client: FlaskClient, path: str, status: int) -> None:
-    page = get_page(client, path)
+def one_h1_inside_main(page: Page) -> None:
     assert page.html.count("<h1") == 1
     assert page.main.find_all("h1"), "the h1 belongs in <main>"
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_language_and_skip_link(client: FlaskClient, path: str, status: int) -> None:
-    page = get_page(client, path)
+def dutch_with_a_skip_link_to_main(page: Page) -> None:
     assert '<html lang="nl" dir="ltr">' in page.html
     first_link = page.root.find("body").find_all("a")[0]
     assert first_link.attrs["href"] == "#main", "the skip link comes first"
@@ -193,16 +185,7 @@ def test_language_and_skip_link(client: FlaskClient, path: str, status: int) -> 
     assert '<main id="main"' in page.html
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_english_on_request(client: FlaskClient, path: str, status: int) -> None:
-    response = client.get(with_lang(path, "en"))
-    assert response.status_code == status
-    assert '<html lang="en" dir="ltr">' in response.get_data(as_text=True)
-
-
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_every_field_has_a_visible_label(client: FlaskClient, path: str, status: int) -> None:
-    page = get_page(client, path)
+def every_field_has_a_visible_label(page: Page) -> None:
     labelled = {label.attrs.get("for") for label in page.root.find_all("label") if label.text}
     fields = [
         node
@@ -214,9 +197,7 @@ def test_every_field_has_a_visible_label(client: FlaskClient, path: str, status:
     assert not unlabelled
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_no_browser_native_validation(client: FlaskClient, path: str, status: int) -> None:
-    page = get_page(client, path)
+def no_browser_native_validation(page: Page) -> None:
     native = [
         (node.tag, name)
         for node in page.root.iter()
@@ -227,39 +208,63 @@ def test_no_browser_native_validation(client: FlaskClient, path: str, status: in
     assert all("novalidate" in form.attrs for form in page.root.find_all("form"))
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_ids_are_unique_and_in_page_links_land(client: FlaskClient, path: str, status: int) -> None:
+def ids_are_unique_and_in_page_links_land(page: Page) -> None:
     """A duplicate id breaks label and aria links; a #link to no id goes nowhere (the error
     summary's links to its fields are among them)."""
-    page = get_page(client, path)
     ids = page.ids()
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
-    targets = [
-        a.attrs["href"][1:] for a in page.root.find_all("a") if a.attrs.get("href", "")[:1] == "#"
-    ]
-    assert set(targets) <= set(ids)
+    anchors = [a.attrs["href"] for a in page.root.find_all("a") if "href" in a.attrs]
+    assert {href[1:] for href in anchors if href.startswith("#")} <= set(ids)
     described = [
         ref for node in page.root.iter() for ref in node.attrs.get("aria-describedby", "").split()
     ]
     assert set(described) <= set(ids)
 
 
-@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
-def test_nothing_inline_for_the_csp_to_block(client: FlaskClient, path: str, status: int) -> None:
-    page = get_page(client, path)
+def nothing_inline_for_the_csp_to_block(page: Page) -> None:
     assert not [s for s in page.root.find_all("script") if "src" not in s.attrs]
     assert not [n.tag for n in page.root.iter() if "style" in n.attrs]
     assert not [n.tag for n in page.root.iter() if any(a.startswith("on") for a in n.attrs)]
 
 
 @pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_page_follows_the_house_rules(client: FlaskClient, path: str, status: int) -> None:
+    page = get_page(client, path)
+    assert page.status == status
+    title_names_the_page_then_the_site(page)
+    one_h1_inside_main(page)
+    dutch_with_a_skip_link_to_main(page)
+    every_field_has_a_visible_label(page)
+    no_browser_native_validation(page)
+    ids_are_unique_and_in_page_links_land(page)
+    nothing_inline_for_the_csp_to_block(page)
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
+def test_english_on_request(client: FlaskClient, path: str, status: int) -> None:
+    response = client.get(with_lang(path, "en"))
+    assert response.status_code == status
+    assert '<html lang="en" dir="ltr">' in response.get_data(as_text=True)
+
+
+def _same_page(url: str) -> tuple[str, list[tuple[str, str]]]:
+    """A URL without its language: the language switch links to the same page."""
+    parts = urlsplit(url)
+    return parts.path, sorted((k, v) for k, v in parse_qsl(parts.query) if k != "lang")
+
+
+@pytest.mark.parametrize(("path", "status"), PATHS, ids=ROUTE_IDS)
 def test_internal_links_lead_somewhere(client: FlaskClient, path: str, status: int) -> None:
-    """Every link to our own pages (menu, footer, results, pagination) answers, not 404."""
+    """Every link to our own pages (menu, footer, results, pagination) answers, not 404;
+    the language switch leads to this same page, answering as this page does."""
     page = get_page(client, path)
     hrefs = {a.attrs["href"] for a in page.root.find_all("a") if a.attrs.get("href")}
     internal = {h for h in hrefs if h.startswith("/") and not h.startswith("//")}
-    broken = [h for h in sorted(internal) if client.get(h).status_code >= 400]
+    answers = {h: client.get(h).status_code for h in sorted(internal)}
+    broken = [h for h, code in answers.items() if code >= 400 and _same_page(h) != _same_page(path)]
     assert not broken
+    switched = [code for h, code in answers.items() if _same_page(h) == _same_page(path)]
+    assert all(code == status for code in switched)
     sheets = [link.attrs["href"] for link in page.root.find_all("link", rel="stylesheet")]
     assert sheets
     for sheet in sheets:

@@ -142,6 +142,32 @@ def test_facets_show_region_names_with_counts(client: FlaskClient) -> None:
     }
 
 
+def test_ticking_one_option_keeps_the_other_options_of_that_group(client: FlaskClient) -> None:
+    """Options in a group are OR-ed: after "Opvoeden" the family can still add "Angst"."""
+    page = get_page(client, "/zoeken?postcode=1011&profiel=P02")
+    assert facet_options(page, "profiel") == {
+        "P01": "Angst en somberheid (1)",
+        "P02": "Opvoeden (1)",
+    }
+    assert facet_options(page, "taal") == {"nl": "Nederlands (1)", "tr": "Turks (1)"}
+
+
+def test_facet_labels_in_dutch_are_marked_only_on_other_language_pages(
+    client: FlaskClient,
+) -> None:
+    def label_langs(query: str) -> set[str]:
+        group = get_page(client, f"/zoeken?postcode=1011{query}").root.find(
+            "fieldset", id="profiel"
+        )
+        return {
+            span.attrs.get("lang", "") for span in group.find_all("span") if span.text[:1] != "("
+        }
+
+    assert label_langs("") == {""}  # Dutch on a Dutch page needs no mark
+    assert label_langs("&lang=en") == {""}  # the region has English names
+    assert label_langs("&lang=tr") == {"nl"}  # no Turkish names: Dutch, and marked so
+
+
 def test_choosing_a_profile_narrows_the_results_and_can_be_undone(client: FlaskClient) -> None:
     page = get_page(client, "/zoeken?postcode=1011&profiel=P02")
     assert result_names(page) == ["Het Opvoedhuis"]
