@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     database_url: str = Field(default_factory=default_database_url)
     secret_key: str = PLACEHOLDER_SECRET
     default_locale: str = "nl"
+    # Reverse proxies in front of the portal (e.g. 1 behind nginx doing HTTPS), so share links
+    # get the public scheme and host; 0 trusts no forwarding headers at all.
+    proxy_hops: int = 0
     # Search: the embedded engine (tantivy, an index folder) unless Meilisearch is chosen.
     search_backend: Literal["embedded", "meilisearch"] = "embedded"
     index_dir: Path = Field(default_factory=lambda: default_data_dir() / "index")

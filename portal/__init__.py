@@ -7,6 +7,7 @@ with their own store and gunicorn serves `portal:create_app()`.
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from indexer.settings import Settings
 from portal import (
@@ -41,6 +42,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.app_env == "production",
     )
+    if settings.proxy_hops:
+        hops = settings.proxy_hops
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
     security.init_app(app)

@@ -1,12 +1,30 @@
 """Every page type the browser tests visit, kept in one place.
 
-Add a row when a page type lands (search results, a provider page, compare, shortlist, the
-explainers, the accessibility statement, 404): the accessibility tests (axe-core, WCAG 2.1
-AA, zero violations) and the no-JavaScript test then cover it. Use demo-data values that
-exist in data/demo, so the page shows real content rather than an empty state.
+Add a row when a page type lands: the accessibility tests (axe-core, WCAG 2.1 AA, zero
+violations) and the no-JavaScript test then cover it. The values are demo-data values that
+exist in data/demo (postcode 1011 is Amsterdam, region amsterdam-amstelland), so each page
+shows real content rather than an empty state — except the rows that test the empty state.
 """
 
 from typing import NamedTuple
+from urllib.parse import parse_qs, urlsplit
+
+# Two providers that `zoeken?q=angts&postcode=1011` finds in Amsterdam-Amstelland.
+REGION = "amsterdam-amstelland"
+PROVIDER = "hoofdzaak-online"
+OTHER_PROVIDER = "kleurwolk-jeugd-ggz"
+IDS = f"id={REGION}__{PROVIDER}&id={REGION}__{OTHER_PROVIDER}"
+
+HOME = "/"
+HOME_WITH_TEAM = "/?postcode=1011"
+RESULTS = "/zoeken?q=angts&postcode=1011"
+RESULTS_FILTERED = RESULTS + "&profiel=P02"
+NO_RESULTS = "/zoeken?q=xyzzyq&postcode=1011"
+INVALID_POSTCODE = "/zoeken?postcode=abcd"
+PROVIDER_PAGE = f"/aanbieders/{PROVIDER}?regio={REGION}&postcode=1011"
+COMPARE = f"/vergelijken?{IDS}"
+SHORTLIST = f"/bewaarlijst?{IDS}"
+EMPTY_SHORTLIST = "/bewaarlijst?id="  # `?id=` is the emptied list, whatever the cookie says
 
 
 class Page(NamedTuple):
@@ -14,21 +32,46 @@ class Page(NamedTuple):
     name: str  # the test id
     status: int = 200  # what the server must answer, e.g. 404 for the not-found page
 
+    @property
+    def lang(self) -> str:
+        """The language the URL asks for with ?lang=, or "" (then the browser's: Dutch)."""
+        return parse_qs(urlsplit(self.path).query).get("lang", [""])[0]
+
+
+def _in(lang: str, path: str) -> str:
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
 
 PAGES = [
-    Page("/", "home"),
+    Page(HOME, "home"),
     Page("/?lang=en", "home-en"),
-    # Enable each as its page lands (routes as the portal names them; data from data/demo):
-    # Page("/?postcode=1011", "home-with-teams"),
-    # Page("/zoeken?q=angst&postcode=1011", "search-results"),
-    # Page("/zoeken?q=xyzzy&postcode=1011", "search-no-results"),
-    # Page("/aanbieders/praktijk-kalmte-en-kompas", "provider"),
-    # Page("/vergelijken?id=praktijk-kalmte-en-kompas&id=jeugdpraktijk-de-waterlelie", "compare"),
-    # Page("/bewaarlijst?id=praktijk-kalmte-en-kompas", "shortlist"),
-    # Page("/uitleg/profielen", "explainer-profiles"),
-    # Page("/uitleg/intensiteiten", "explainer-intensities"),
-    # Page("/uitleg/resultaten", "explainer-outcomes"),
-    # Page("/toegankelijkheid", "accessibility-statement"),
-    # Page("/privacy", "privacy"),
-    # Page("/bestaat-niet", "not-found", status=404),
+    Page(HOME_WITH_TEAM, "home-with-team"),
+    Page(RESULTS, "search-results"),
+    Page(RESULTS_FILTERED, "search-results-filtered"),
+    Page(NO_RESULTS, "search-no-results"),
+    Page(INVALID_POSTCODE, "search-invalid-postcode", status=400),
+    Page(PROVIDER_PAGE, "provider"),
+    Page(COMPARE, "compare"),
+    Page(SHORTLIST, "shortlist"),
+    Page(EMPTY_SHORTLIST, "shortlist-empty"),
+    Page("/uitleg/profielen", "explainer-profiles"),
+    Page("/uitleg/intensiteiten", "explainer-intensities"),
+    Page("/uitleg/resultaten", "explainer-outcomes"),
+    Page("/toegankelijkheid", "accessibility-statement"),
+    Page("/privacy", "privacy"),
+    Page("/bestaat-niet", "not-found", status=404),
+    # Right to left (Arabic) and Cyrillic (Ukrainian): the pages with the most layout.
+    *(
+        Page(_in(lang, path), f"{name}-{lang}", status)
+        for lang in ("ar", "uk")
+        for path, name, status in (
+            (HOME_WITH_TEAM, "home-with-team", 200),
+            (RESULTS_FILTERED, "search-results-filtered", 200),
+            (INVALID_POSTCODE, "search-invalid-postcode", 400),
+            (PROVIDER_PAGE, "provider", 200),
+            (COMPARE, "compare", 200),
+            (SHORTLIST, "shortlist", 200),
+        )
+    ),
+    Page(_in("ar", "/uitleg/resultaten"), "explainer-outcomes-ar"),
 ]
