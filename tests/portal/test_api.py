@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 
 from indexer.search import SearchUnavailable
 from tests.portal.test_routes import get_page
-from tests.utils.datasets import add_row
+from tests.utils.loading import add_too_few_trajectories
 
 SAME_PARAMETERS = [
     "postcode=1011",
@@ -150,15 +150,7 @@ def test_provider_offers_figures_locations_and_waits(client: FlaskClient) -> Non
 class TestTooFewTrajectories:
     @pytest.fixture
     def dataset(self, dataset: Path) -> Path:
-        add_row(
-            dataset,
-            "outcomes.csv",
-            region_id="testregio",
-            provider_id="opvoedhuis",
-            period="2025",
-            closed_trajectories="6",
-            goal_attainment_pct="95",
-        )
+        add_too_few_trajectories(dataset)
         return dataset
 
     def test_a_withheld_figure_has_no_value_and_says_not_enough(self, client: FlaskClient) -> None:

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from werkzeug.http import parse_cookie
 
 from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT, Node, Page, get_page
-from tests.utils.datasets import add_row
+from tests.utils.loading import add_too_few_trajectories
 
 BOTH = f"id={RUSTPUNT}&id={OPVOEDHUIS}"
 DOCUMENT_ID = re.compile(r"[a-z0-9-]+__[a-z0-9-]+")
@@ -99,15 +99,7 @@ def test_the_compared_providers_can_go_on_the_shortlist(client: FlaskClient) -> 
 class TestTooFewTrajectories:
     @pytest.fixture
     def dataset(self, dataset: Path) -> Path:
-        add_row(
-            dataset,
-            "outcomes.csv",
-            region_id="testregio",
-            provider_id="opvoedhuis",
-            period="2025",
-            closed_trajectories="6",
-            goal_attainment_pct="95",
-        )
+        add_too_few_trajectories(dataset)
         return dataset
 
     def test_a_withheld_figure_says_too_few_in_its_cell(self, client: FlaskClient) -> None:

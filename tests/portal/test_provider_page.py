@@ -15,7 +15,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from tests.portal.test_routes import Node, Page, get_page
-from tests.utils.datasets import add_row, set_cell
+from tests.utils.datasets import set_cell
+from tests.utils.loading import add_too_few_trajectories
 
 
 def figures(page: Page) -> dict[str, Node]:
@@ -131,16 +132,7 @@ class TestTooFewTrajectories:
 
     @pytest.fixture
     def dataset(self, dataset: Path) -> Path:
-        add_row(
-            dataset,
-            "outcomes.csv",
-            region_id="testregio",
-            provider_id="opvoedhuis",
-            period="2025",
-            closed_trajectories="6",
-            goal_attainment_pct="95",
-            dropout_pct="2",
-        )
+        add_too_few_trajectories(dataset, dropout_pct="2")
         return dataset
 
     def test_the_figure_is_withheld_and_says_why(self, client: FlaskClient) -> None:

@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from indexer.sources import LoadResult, load_folder
 from indexer.store import make_engine, migrate
-from tests.utils.datasets import snapshot
+from tests.utils.datasets import add_row, snapshot
 
 TODAY = date(2026, 11, 22)
 
@@ -65,3 +65,18 @@ CONTRACT = {
     "valid_to": "2027-12-31",
     "role": "hoofdaannemer",
 }
+
+
+def add_too_few_trajectories(folder: Path, **figures: str) -> None:
+    """Het Opvoedhuis publishes provider-wide figures over 6 closed trajectories: below the
+    minimum of 10, so its 95% may never be shown, averaged or sorted on."""
+    add_row(
+        folder,
+        "outcomes.csv",
+        region_id="testregio",
+        provider_id="opvoedhuis",
+        period="2025",
+        closed_trajectories="6",
+        goal_attainment_pct="95",
+        **figures,
+    )
