@@ -167,7 +167,7 @@ def test_missing_norm_and_singular_minimum(client: FlaskClient, sqlite_engine: E
 
 def test_statements_name_contact_and_date(client: FlaskClient) -> None:
     html = main_html(client, "/toegankelijkheid")
-    assert "voldoet gedeeltelijk, wordt onderzocht" in html
+    assert "Status: eerste maatregelen genomen (C)" in html
     assert "axe-core" in html
     assert 'href="mailto:toegankelijkheid@jeugdhulpgids.example"' in html
     assert format_date(pages.STATEMENT_DATE, "long", locale="nl") in html  # 22 november 2026
