@@ -18,6 +18,9 @@ from portal.outcomes_view import period_label
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
+# Each language named in itself ("Türkçe", "العربية") for the language switch.
+AUTONYMS = {code: Locale.parse(code).get_display_name(code) for code in LOCALES}
+AUTONYMS = {code: name[:1].upper() + name[1:] for code, name in AUTONYMS.items()}
 COOKIE = "taal"
 COOKIE_DAYS = 365
 
@@ -69,10 +72,7 @@ def language_links() -> list[tuple[str, str, str, bool]]:
         args = MultiDict(request.args)
         args["lang"] = code
         query = urlencode(list(args.items(multi=True)))
-        autonym = Locale.parse(code).get_display_name(code)
-        links.append(
-            (code, autonym[:1].upper() + autonym[1:], f"{request.path}?{query}", code == current)
-        )
+        links.append((code, AUTONYMS[code], f"{request.path}?{query}", code == current))
     return links
 
 

@@ -4,6 +4,8 @@ Codes stay in URLs and data; people see these labels. Language names come from B
 locale data, so they exist in every UI language without being translated by hand.
 """
 
+from functools import lru_cache
+
 from babel import Locale, UnknownLocaleError
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -38,8 +40,14 @@ SORTS = {
 def language_name(code: str, *, capital: bool = False) -> str:
     """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), "нідерландська" (in Ukrainian)
     from Babel's data; `capital` for a name standing on its own, such as a filter label."""
+    name = _display_name(code, str(get_locale()))
+    return name[:1].upper() + name[1:] if capital else name
+
+
+@lru_cache(maxsize=4096)
+def _display_name(code: str, locale: str) -> str:
+    """Cached: Babel's Locale.parse scans its locale list, a few ms per page without this."""
     try:
-        name = Locale.parse(code).get_display_name(get_locale()) or code
+        return Locale.parse(code).get_display_name(locale) or code
     except (UnknownLocaleError, ValueError):
         return code
-    return name[:1].upper() + name[1:] if capital else name
