@@ -10,6 +10,8 @@ from babel import Locale, UnknownLocaleError
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from indexer.schemes import localized
+
 CARE_FORMS = {
     "ambulant": _l("Gesprekken en hulp op afspraak"),
     "dagbehandeling": _l("Dagbehandeling"),
@@ -35,6 +37,14 @@ SORTS = {
     "wait": _l("Kortste wachttijd"),
     "name": _l("Naam"),
 }
+
+
+def in_page_language(texts: dict[str, str], locale: str) -> tuple[str, str]:
+    """(text, lang attribute) of region or provider text for a page in `locale`: the
+    attribute is set only when the text fell back to another language, so screen readers
+    pronounce it right."""
+    text, lang = localized(texts, locale)
+    return text, "" if lang == locale else lang
 
 
 def language_name(code: str, *, capital: bool = False) -> str:

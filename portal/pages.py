@@ -24,6 +24,7 @@ from indexer import schemes
 from indexer.models import Region
 from portal.database import get_session
 from portal.i18n import LOCALES
+from portal.labels import in_page_language
 
 blueprint = Blueprint("pages", __name__)
 
@@ -161,8 +162,8 @@ def _norm_section(region: Region, session: Session) -> Section:
 
 def _text(texts: dict[str, str]) -> Text:
     page = get_locale()
-    value, lang = schemes.localized(texts, page)
-    if lang == page.language:
+    value, lang = in_page_language(texts, str(page))
+    if not lang:
         return Text(value)
     direction = Locale.parse(lang).text_direction
     return Text(

@@ -4,11 +4,11 @@ from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
 from indexer.listing import provider_listing
-from indexer.schemes import localized
 from indexer.search import locate
 from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
+from portal.labels import in_page_language
 from portal.locations_map import locations_map
 from portal.outcomes_view import figure_view
 from portal.services import today
@@ -39,18 +39,13 @@ def detail(provider_id: str) -> str:
     return render_template(
         "providers/detail.html",
         listing=listing,
-        description=_in(listing.provider.descriptions, locale),
-        localized=lambda texts: _in(texts, locale),
+        description=in_page_language(listing.provider.descriptions, locale),
+        localized=lambda texts: in_page_language(texts, locale),
         figures=[figure_view(figure) for figure in listing.figures],
-        profile_names={p.code: _in(p.names, locale)[0] for p, _levels, _segments in listing.offers},
+        profile_names={
+            p.code: in_page_language(p.names, locale)[0] for p, _levels, _segments in listing.offers
+        },
         distances=distances,
         map=locations_map(listing.locations, session=session, region_id=listing.region.id),
         labels=labels,
     )
-
-
-def _in(texts: dict[str, str], locale: str) -> tuple[str, str]:
-    """(text, lang attribute): the attribute is set only when the text fell back to
-    another language than the page's, so screen readers pronounce it right."""
-    text, lang = localized(texts, locale)
-    return text, "" if lang == locale else lang

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
-from indexer.schemes import intensities, localized, profiles
+from indexer.schemes import intensities, profiles
 from indexer.search import SearchResult
 from portal import labels
 from portal.search_form import SearchForm
@@ -58,10 +58,12 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
     names = {}
     if region_id:  # profile codes only mean something within one region's scheme
         names["profiles"] = {
-            p.code: _marked(p.names, locale) for p in profiles(region_id, session=session)
+            p.code: labels.in_page_language(p.names, locale)
+            for p in profiles(region_id, session=session)
         }
         names["intensities"] = {
-            i.code: _marked(i.names, locale) for i in intensities(region_id, session=session)
+            i.code: labels.in_page_language(i.names, locale)
+            for i in intensities(region_id, session=session)
         }
     names["care_forms"] = {code: (str(label), "") for code, label in labels.CARE_FORMS.items()}
     legends = {
@@ -86,12 +88,6 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
         if facet.options:
             shown.append(facet)
     return shown
-
-
-def _marked(texts: dict[str, str], locale: str) -> tuple[str, str]:
-    """(label, lang): lang only when the label fell back to another language than the page's."""
-    text, lang = localized(texts, locale)
-    return text, "" if lang == locale else lang
 
 
 def wait_options(form: SearchForm, result: SearchResult) -> list[Option]:

@@ -9,7 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from indexer.search import SearchUnavailable
-from tests.portal.test_routes import get_page
+from tests.utils.html import get_page
 from tests.utils.loading import add_too_few_trajectories
 
 SAME_PARAMETERS = [

@@ -12,7 +12,8 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.http import parse_cookie
 
-from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT, Node, Page, get_page
+from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT
+from tests.utils.html import Node, Page, get_page
 from tests.utils.loading import add_too_few_trajectories
 
 BOTH = f"id={RUSTPUNT}&id={OPVOEDHUIS}"

@@ -10,7 +10,8 @@ from flask.testing import FlaskClient
 
 from indexer.settings import PLACEHOLDER_SECRET
 from portal import create_app
-from tests.portal.test_routes import PATHS, ROUTE_IDS, RUSTPUNT, get_page
+from tests.portal.test_routes import PATHS, ROUTE_IDS, RUSTPUNT
+from tests.utils.html import get_page
 
 # Responses that are not pages but carry the same headers: JSON, redirects, static files.
 OTHER_RESPONSES = [

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from tests.portal.test_routes import Node, Page, get_page
 from tests.utils.datasets import set_cell
+from tests.utils.html import Node, Page, get_page
 from tests.utils.loading import add_too_few_trajectories
 
 

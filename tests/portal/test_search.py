@@ -14,8 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from indexer.search import SearchUnavailable
-from tests.portal.test_routes import Page, get_page
 from tests.utils.datasets import add_row, set_cell
+from tests.utils.html import Page, get_page
 
 
 def result_names(page: Page) -> list[str]:
