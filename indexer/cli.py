@@ -39,15 +39,27 @@ def main(context: click.Context, database_url: str | None, index_dir: Path | Non
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Validate and report, write nothing.")
+@click.option(
+    "--allow-mass-end",
+    is_flag=True,
+    help="Allow ending more than a fifth (or all) of a region's current contracts.",
+)
 @click.pass_obj
-def load(settings: Settings, folder: Path, dry_run: bool) -> None:
-    """Validate the import files in FOLDER and, when all are valid, store them."""
+def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) -> None:
+    """Validate the import files in FOLDER and, when all are valid, store them.
+
+    Contracts missing from a region's contracts file are ended; when that would end more
+    than a fifth of the region's current contracts the load is refused, as a cut-off or
+    empty file looks just like that, unless --allow-mass-end says it is intended.
+    """
     engine = make_engine(settings.database_url)
     try:
         migrate(engine)
         with session_scope(engine) as session:
             actor = f"indexer load {folder.name}"
-            result = load_folder(folder, session, dry_run=dry_run, actor=actor)
+            result = load_folder(
+                folder, session, dry_run=dry_run, actor=actor, allow_mass_end=allow_mass_end
+            )
     except OperationalError as error:
         where = engine.url.render_as_string(hide_password=True)
         click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from indexer.models import Postcode
 from indexer.sources import checks, sync
+from indexer.sources.mass_end import mass_end_problems
 from indexer.sources.parsing import ParsedFile, parse_table
 from indexer.sources.reading import UnreadableFile, read_table
 from indexer.sources.records import ENTITIES
@@ -39,8 +40,13 @@ def load_folder(
     dry_run: bool = False,
     actor: str = "import",
     today: date | None = None,
+    allow_mass_end: bool = False,
 ) -> LoadResult:
-    """Validate every file in `folder`; unless there are problems or `dry_run`, write it."""
+    """Validate every file in `folder`; unless there are problems or `dry_run`, write it.
+
+    An import that would end a large share of a region's current contracts is refused
+    (see mass_end) unless `allow_mass_end`; a dry run reports that refusal too.
+    """
     today = today or date.today()
     dataset, problems = read_dataset(folder)
     if not problems:
@@ -48,6 +54,11 @@ def load_folder(
     if problems:
         return LoadResult(sorted(problems))
     plans = _plan(dataset, session, today)
+    if "contracts" in dataset and not allow_mass_end:
+        contracts = next(plan for plan in plans if plan.entity.ends)
+        problems = mass_end_problems(session, contracts, dataset["contracts"].filename, today)
+        if problems:
+            return LoadResult(sorted(problems))
     result = LoadResult()
     for plan in plans:
         result.changes[plan.table.name] = sync.Changes(
@@ -80,10 +91,8 @@ def read_dataset(folder: Path) -> tuple[checks.Dataset, list[Problem]]:
             try:
                 dataset[name], file_problems = parse_table(SPEC_BY_NAME[name], read_table(path))
             except UnreadableFile as error:
-                dataset[name], file_problems = (
-                    ParsedFile(SPEC_BY_NAME[name], path.name),
-                    [Problem(path.name, 0, message=str(error))],
-                )
+                dataset[name] = ParsedFile(SPEC_BY_NAME[name], path.name)
+                file_problems = [Problem(path.name, row, message=m) for row, m in error.faults]
             problems += file_problems
     if not dataset and not problems:
         problems.append(Problem(str(folder), 0, message="holds no import files (*.csv, *.xlsx)"))

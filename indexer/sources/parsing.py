@@ -26,7 +26,7 @@ def parse_table(spec: FileSpec, raw: RawTable) -> tuple[ParsedFile, list[Problem
     if any(problem.message.startswith("missing required") for problem in problems):
         return parsed, problems
     for number, cells in raw.rows:
-        row, row_problems = _parse_row(spec, raw.name, number, cells)
+        row, row_problems = _parse_row(spec, raw.name, number, cells, raw.formulas.get(number, {}))
         problems += row_problems
         if not row_problems:
             problems += [
@@ -64,14 +64,20 @@ def _unknown_column_message(spec: FileSpec) -> str:
 
 
 def _parse_row(
-    spec: FileSpec, filename: str, number: int, cells: dict[str, str]
+    spec: FileSpec, filename: str, number: int, cells: dict[str, str], formulas: dict[str, str]
 ) -> tuple[Row, list[Problem]]:
+    """A formula without a saved value is reported in any known column, optional ones too:
+    read as empty, it would silently lose what the sheet shows."""
     row: Row = {}
-    problems = []
+    problems = [
+        Problem(filename, number, name, "", _unsaved_formula(formula))
+        for name, formula in formulas.items()
+        if name in spec.column_names()
+    ]
     for column in spec.columns:
         value = cells.get(column.name, "")
         if not value:
-            if column.required:
+            if column.required and column.name not in formulas:
                 problems.append(Problem(filename, number, column.name, "", "is empty"))
             row[column.name] = column.default
             continue
@@ -84,6 +90,14 @@ def _parse_row(
             lang: cells[f"{prefix}_{lang}"] for lang in LOCALES if cells.get(f"{prefix}_{lang}")
         }
     return row, problems
+
+
+def _unsaved_formula(formula: str, limit: int = 40) -> str:
+    shown = formula if len(formula) <= limit else formula[: limit - 1] + "…"
+    return (
+        f"is a formula without a saved value ({shown}): open the file in Excel and save it, "
+        "so the value is stored"
+    )
 
 
 def _text(value: object) -> str:

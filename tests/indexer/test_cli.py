@@ -3,16 +3,17 @@ readable report and exit status 1 when it is not — never a traceback."""
 
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from indexer.cli import main
 from indexer.models import Contract
 from indexer.store import make_engine
-from tests.utils.datasets import add_row, set_cell
+from tests.utils.datasets import add_row, read_rows, set_cell, write_rows
 from tests.utils.loading import CONTRACT
 
 REPOSITORY = Path(__file__).parents[2]
@@ -23,11 +24,15 @@ def run(tmp_path: Path, *arguments: str) -> Result:
     return CliRunner().invoke(main, ["--database-url", database, *map(str, arguments)])
 
 
-def contracts_stored(tmp_path: Path) -> int:
+def contracts_stored(tmp_path: Path, *, current: bool = False) -> int:
+    """How many contracts the store holds; with `current`, only those valid today."""
+    query = select(func.count()).select_from(Contract)
+    if current:
+        query = query.where(or_(Contract.valid_to.is_(None), Contract.valid_to >= date.today()))
     engine = make_engine(f"sqlite:///{tmp_path / 'store.db'}")
     try:
         with Session(engine) as session:
-            return session.scalar(select(func.count()).select_from(Contract))
+            return session.scalar(query)
     finally:
         engine.dispose()
 
@@ -146,3 +151,31 @@ def test_a_long_report_is_cut_at_100_lines_with_counts(tmp_path: Path, dataset: 
         "  waittimes.csv, column confirmed_on: 10",
         "  waittimes.csv, column weeks: 10",
     ]
+
+
+def test_a_mass_end_is_refused_even_in_a_dry_run_unless_allowed(
+    tmp_path: Path, dataset: Path
+) -> None:
+    contracts = dataset / "contracts.csv"
+    write_rows(contracts, [row | {"valid_to": ""} for row in read_rows(contracts)])
+    assert run(tmp_path, "load", dataset).exit_code == 0
+    contracts.write_text(contracts.read_text().splitlines()[0] + "\n")  # the header only
+
+    for options in ([], ["--dry-run"]):
+        result = run(tmp_path, "load", *options, dataset)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines()[:3] == [
+            "4 problem(s) found; nothing was written.",
+            "",
+            "contracts.csv, column region_id: 'testregio' would lose 3 of its 3 current "
+            "contracts (all of them): check that the file is complete; if these contracts "
+            "really end, load again with --allow-mass-end",
+        ]
+        assert contracts_stored(tmp_path, current=True) == 3
+
+    result = run(tmp_path, "load", "--allow-mass-end", dataset)
+    assert result.exit_code == 0, result.output
+    assert "contract             0 new       0 updated       0 removed       3 ended" in (
+        result.stdout.splitlines()
+    )
+    assert contracts_stored(tmp_path, current=True) == 0

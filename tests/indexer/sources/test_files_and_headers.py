@@ -105,7 +105,7 @@ def test_a_row_with_more_cells_than_the_header_is_refused(
     assert_refused(
         sqlite_engine,
         dataset,
-        "waittimes.csv: row 4 has 6 cells but the header has 5 columns "
+        "waittimes.csv, row 4: has 6 cells but the header has 5 columns "
         "(check the separator and quotes)",
     )
 
@@ -119,7 +119,7 @@ def test_a_value_below_an_empty_header_cell_is_refused(
     assert_refused(
         sqlite_engine,
         dataset,
-        "norms.csv: row 3 has 7 cells but the header has 5 columns "
+        "norms.csv, row 3: has 7 cells but the header has 5 columns "
         "(check the separator and quotes)",
     )
 
@@ -168,3 +168,61 @@ def test_every_problem_in_every_file_is_reported_together(
         f"extra.csv: unknown file (expected {FILES})",
         "waittimes.csv, row 3, column weeks: 'veel' is not a whole number",
     )
+
+
+# --- Rows that do not line up with the header (CSV) ----------------------------------------
+
+
+def test_a_row_short_of_its_last_cell_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    """Read leniently, the missing cell would just be empty; in the middle of a file it
+    means a row was split or a separator lost, at the end that the file was cut off."""
+    replace_line(dataset / "waittimes.csv", 2, "testregio,rustpunt,,3")
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "waittimes.csv, row 2: has 4 cells but the header has 5 columns, so confirmed_on is "
+        "missing: is the file cut off? (otherwise check the separator and quotes)",
+    )
+
+
+def test_text_after_a_closing_quote_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    """Read leniently, "Rustpunt" Jeugd would silently become Rustpunt Jeugd."""
+    replace_line(
+        dataset / "providers.csv",
+        2,
+        read_line(dataset / "providers.csv", 2).replace("Rustpunt Jeugd", '"Rustpunt" Jeugd'),
+    )
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "providers.csv, row 2: a cell goes on after its closing quote: a quote inside a cell "
+        'must be doubled ("") and the whole cell put in quotes',
+    )
+
+
+def test_an_unclosed_quote_early_in_a_long_file_is_found_at_its_row(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    """The unclosed cell swallows the rest of the file until it is too long for a cell."""
+    path = dataset / "waittimes.csv"
+    replace_line(path, 2, 'testregio,rustpunt,,3,"2026-11-01')
+    with path.open("a") as handle:
+        for number in range(3000):
+            handle.write(f"testregio,provider-{number},,{number % 10},2026-11-01\n" * 2)
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        'waittimes.csv, row 2: a cell is too long: a quote (") in this row is probably '
+        "never closed",
+    )
+
+
+def read_line(path: Path, row: int) -> str:
+    return path.read_text().splitlines()[row - 1]
+
+
+def replace_line(path: Path, row: int, line: str) -> None:
+    """Put `line` as written in spreadsheet row `row` (header = 1) of a one-line-a-row file."""
+    lines = path.read_text().splitlines()
+    lines[row - 1] = line
+    path.write_text("\n".join(lines) + "\n")

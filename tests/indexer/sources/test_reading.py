@@ -2,7 +2,9 @@
 semicolon CSV with a byte-order mark, a mix, or a workbook holding real numbers and dates,
 must end up as exactly the same store."""
 
+import csv
 import re
+import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from indexer.models import Provider
 from indexer.sources import load_folder
 from indexer.store import make_engine, migrate
 from tests.utils.datasets import read_rows, snapshot, to_xlsx, write_rows
@@ -185,5 +188,66 @@ def test_a_percentage_formatted_excel_cell_is_read_as_the_percentage_shown(
         cell = sheet.cell(row=row, column=column)
         cell.value, cell.number_format = cell.value / 100, "0.0%"
     workbook.save(path)
+    assert load(sqlite_engine, dataset) == []
+    assert stored_data(sqlite_engine) == clean_store
+
+
+def test_every_cell_quoted_with_windows_line_ends(
+    sqlite_engine: Engine, dataset: Path, clean_store: dict[str, list[tuple]]
+) -> None:
+    """As some programs write CSV: every cell in quotes, CRLF line ends."""
+    for file in FILES:
+        rows = read_rows(dataset / file)
+        with (dataset / file).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(
+                handle, list(rows[0]), quoting=csv.QUOTE_ALL, lineterminator="\r\n"
+            )
+            writer.writeheader()
+            writer.writerows(rows)
+    assert (dataset / "norms.csv").read_bytes().startswith(b'"region_id","intensity_code",')
+    assert load(sqlite_engine, dataset) == []
+    assert stored_data(sqlite_engine) == clean_store
+
+
+def test_quoted_separators_quotes_and_line_breaks_are_cell_text(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    text = 'Wij zeggen "welkom";\nook online, ook thuis.'
+    rows = read_rows(dataset / "providers.csv")
+    rows[0]["description_nl"] = text
+    write_rows(dataset / "providers.csv", rows, delimiter=";", bom=True)
+    assert '"Wij zeggen ""welkom"";\nook' in (dataset / "providers.csv").read_text("utf-8-sig")
+    assert load(sqlite_engine, dataset) == []
+    with Session(sqlite_engine) as session:
+        assert session.get(Provider, "rustpunt").descriptions["nl"] == text
+
+
+def save_results(path: Path, results: dict[str, str]) -> None:
+    """What Excel does when it saves a workbook: keep each formula's result (text here)
+    next to it. openpyxl writes formulas without one; `results` maps cell → text."""
+    with zipfile.ZipFile(path) as source:
+        entries = {name: source.read(name) for name in source.namelist()}
+    sheet = entries["xl/worksheets/sheet1.xml"].decode()
+    for cell, value in results.items():
+        saved = rf'<c r="{cell}" t="str">\1<v>{value}</v></c>'
+        sheet, found = re.subn(rf'<c r="{cell}">(<f>.*?</f>)<v ?/>\s*</c>', saved, sheet)
+        assert found == 1, cell
+    entries["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in entries.items():
+            target.writestr(name, data)
+
+
+def test_formulas_with_saved_results_are_read_as_their_results(
+    sqlite_engine: Engine, dataset: Path, clean_store: dict[str, list[tuple]]
+) -> None:
+    """Only a formula nobody calculated is refused: one with a result, even empty text
+    (=IF(…;"";…) as templates have), reads as what Excel shows."""
+    formulas = {
+        ("description_nl", "Wij helpen kinderen met angst."): '=CONCAT("Wij helpen ","…")',
+        ("description_en", ""): '=IF(TRUE,"","unknown")',
+    }
+    path = to_xlsx(dataset, "providers.csv", lambda c, v: formulas.get((c, v), v))
+    save_results(path, {"H2": "Wij helpen kinderen met angst.", "I3": ""})
     assert load(sqlite_engine, dataset) == []
     assert stored_data(sqlite_engine) == clean_store
