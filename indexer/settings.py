@@ -8,8 +8,9 @@ stays clean and a `git clean` never throws away loaded data.
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRET = "development-only-not-secret"
@@ -34,9 +35,13 @@ class Settings(BaseSettings):
     database_url: str = Field(default_factory=default_database_url)
     secret_key: str = PLACEHOLDER_SECRET
     default_locale: str = "nl"
-    # Reverse proxies in front of the portal (e.g. 1 behind nginx doing HTTPS), so share links
-    # get the public scheme and host; 0 trusts no forwarding headers at all.
+    # Reverse proxies in front of the portal (e.g. 1 behind nginx doing HTTPS), so it sees the
+    # scheme families used (secure cookies); 0 trusts no forwarding headers at all.
     proxy_hops: int = 0
+    # The portal's home page as families reach it (https://jeugdhulpgids.nl): links sent on,
+    # like a shortlist's share link, are built from it, never from the Host header any client
+    # can set. Required in production; without it such links stay relative.
+    public_url: str | None = None
     # Search: the embedded engine (tantivy, an index folder) unless Meilisearch is chosen.
     search_backend: Literal["embedded", "meilisearch"] = "embedded"
     index_dir: Path = Field(default_factory=lambda: default_data_dir() / "index")
@@ -45,11 +50,35 @@ class Settings(BaseSettings):
     meili_search_key: str | None = None  # the portal's key: search only, never the master key
     meili_index: str = "providers"
     meili_timeout_s: float = 5.0
+    # How long an index writer (`indexer update`, an import) waits for another one to finish
+    # before it gives up with a message naming the holder (indexer/search/locks.py).
+    index_lock_timeout_s: float = 60.0
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url_is_an_address(cls, value: str | None) -> str | None:
+        """An http(s) address with a host, kept without its trailing slash so paths can
+        follow; a mistyped one fails at start rather than in every link sent."""
+        if not value:
+            return None
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("PUBLIC_URL must be an address like https://jeugdhulpgids.nl")
+        if parts.query or parts.fragment:
+            raise ValueError("PUBLIC_URL must not have a query (?) or fragment (#)")
+        return value.rstrip("/")
 
     def check_safe_to_serve(self) -> None:
-        """Refuse to serve outside development with the placeholder secret key."""
+        """Refuse to serve outside development with the placeholder secret key, and in
+        production without the HTTPS address that links sent to families are built from."""
         if self.app_env != "development" and self.secret_key == PLACEHOLDER_SECRET:
             raise RuntimeError(
                 "SECRET_KEY is still the development placeholder; set a long random value "
                 "before running with APP_ENV other than development."
+            )
+        if self.app_env == "production" and not (self.public_url or "").startswith("https://"):
+            raise RuntimeError(
+                "PUBLIC_URL must be the portal's https:// address (e.g. "
+                "https://jeugdhulpgids.nl) when APP_ENV is production: share links are built "
+                "from it, never from the request's Host header."
             )

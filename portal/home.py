@@ -9,6 +9,7 @@ from indexer.search import locate
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
+from portal.search_form import postcode_digits
 from portal.services import today
 
 blueprint = Blueprint("home", __name__)
@@ -33,7 +34,8 @@ THEMES = (
 @blueprint.get("/")
 def index() -> str:
     postcode = request.args.get("postcode", "").strip()
-    place = locate(get_session(), postcode) if postcode[:4].isdigit() else None
+    digits = postcode_digits(postcode)
+    place = locate(get_session(), digits) if digits else None
     teams = teams_for_postcode(place.pc4, session=get_session()) if place else []
     return render_template(
         "home/index.html",

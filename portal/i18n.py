@@ -5,7 +5,7 @@ repository root. Precedence: explicit choice (?lang= in the URL, so a shared lin
 the sender's language) → the choice remembered in a cookie → Accept-Language → Dutch.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from babel import Locale
 from babel.lists import format_list
@@ -23,6 +23,9 @@ AUTONYMS = {code: Locale.parse(code).get_display_name(code) for code in LOCALES}
 AUTONYMS = {code: name[:1].upper() + name[1:] for code, name in AUTONYMS.items()}
 COOKIE = "taal"
 COOKIE_DAYS = 365
+# Characters a URL path may carry as they are (RFC 3986 pchar and "/"); everything else,
+# backslashes, tabs and newlines included, is percent-encoded.
+PATH_SAFE = "/!$&'()*+,;=:@"
 
 
 def select_locale() -> str:
@@ -67,13 +70,23 @@ def language_links() -> list[tuple[str, str, str, bool]]:
     """(code, name in its own language, this page's URL in that language, current) for the
     language switch: the query is kept, so a family stays on the same results."""
     current = str(get_locale())
+    path = _same_site_path(request.script_root + request.path)
     links = []
     for code in LOCALES:
         args = MultiDict(request.args)
         args["lang"] = code
         query = urlencode(list(args.items(multi=True)))
-        links.append((code, AUTONYMS[code], f"{request.path}?{query}", code == current))
+        links.append((code, AUTONYMS[code], f"{path}?{query}", code == current))
     return links
+
+
+def _same_site_path(path: str) -> str:
+    r"""The request path as a link that cannot leave the site. Any visitor chooses the path,
+    a 404 page's too, and browsers read "/\host" (also when written "/\t/host", since they
+    drop tabs and newlines) like "//host": a link to another site. Percent-encoding leaves no
+    backslash or control character, and one leading slash (as Werkzeug's `request.path`
+    has it) leaves no "//"."""
+    return "/" + quote(path, safe=PATH_SAFE).lstrip("/")
 
 
 def _locale_context() -> dict:

@@ -11,6 +11,7 @@ from portal.database import get_session
 from portal.labels import in_page_language
 from portal.locations_map import locations_map
 from portal.outcomes_view import figure_view
+from portal.search_form import postcode_digits
 from portal.services import today
 
 blueprint = Blueprint("providers", __name__)
@@ -25,10 +26,8 @@ def detail(provider_id: str) -> str:
     if listing is None:
         abort(404)
     locale = str(get_locale())
-    place = None
-    postcode = request.args.get("postcode", "")
-    if postcode[:4].isdigit():
-        place = locate(session, postcode)
+    digits = postcode_digits(request.args.get("postcode", ""))
+    place = locate(session, digits) if digits else None
     distances = {
         location.location_id: round(
             distance_km(place.point, (location.latitude, location.longitude)), 1

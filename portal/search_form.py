@@ -19,6 +19,12 @@ from indexer.sources.specs import CARE_FORMS
 PAGE_SIZE = 10
 MAX_PAGE = 1000
 CODE = re.compile(r"[A-Za-z0-9._-]{1,40}")
+# Only the digits 0-9 count: `str.isdigit()` also accepts "²", "①" and "፩", which int()
+# refuses (a 500), and `\d` accepts "٣", which int() reads as a number no family typed.
+# Nine digits are plenty for any field and keep int() clear of its 4,300-digit limit.
+NUMBER = re.compile(r"[0-9]{1,9}")
+POSTCODE = re.compile(r"[1-9][0-9]{3}([A-Z]{2})?")
+PC4 = re.compile(r"[1-9][0-9]{3}")
 
 
 @dataclass
@@ -57,7 +63,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
     region_id = args.get("regio") or None
     postcode = args.get("postcode", "").strip().upper().replace(" ", "")
     if postcode:
-        if not re.fullmatch(r"[1-9]\d{3}([A-Z]{2})?", postcode):
+        if not POSTCODE.fullmatch(postcode):
             form.errors["postcode"] = _("Vul een postcode in met 4 cijfers, zoals 1011.")
         else:
             form.place = locate(session, postcode)
@@ -111,11 +117,18 @@ def _default_sort(text: str, place: Place | None) -> Sort:
     return Sort.DISTANCE
 
 
+def postcode_digits(postcode: str) -> str | None:
+    """The four digits a typed postcode starts with ("1011 AB" → "1011"), for pages that only
+    look it up and show no error; None when it does not start with four digits 0-9."""
+    digits = postcode.strip()[:4]
+    return digits if PC4.fullmatch(digits) else None
+
+
 def _whole_number(form: SearchForm, name: str, low: int, high: int, message: str) -> int | None:
     value = form.args.get(name, "").strip()
     if not value:
         return None
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not NUMBER.fullmatch(value) or not low <= int(value) <= high:
         form.errors[name] = message
         return None
     return int(value)

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -17,20 +18,24 @@ from portal import create_app
 
 
 @pytest.fixture
-def app(sqlite_engine: Engine, dataset: Path, tmp_path: Path) -> Iterator[Flask]:
-    """The minimal dataset (tests/fixtures/minimal), loaded and indexed for today."""
+def app_config(sqlite_engine: Engine, dataset: Path, tmp_path: Path) -> dict[str, Any]:
+    """Settings for an app on the minimal dataset (tests/fixtures/minimal), loaded and
+    indexed for today; tests of other settings (production, PUBLIC_URL) add theirs."""
     with Session(sqlite_engine) as session:
         assert load_folder(dataset, session).ok
         session.commit()
         EmbeddedEngine(tmp_path / "index").rebuild(build_documents(session, date.today()))
-    yield create_app(
-        {
-            "database_url": str(sqlite_engine.url),
-            "index_dir": tmp_path / "index",
-            "app_env": "test",
-            "secret_key": "test-secret",
-        }
-    )
+    return {
+        "database_url": str(sqlite_engine.url),
+        "index_dir": tmp_path / "index",
+        "app_env": "test",
+        "secret_key": "test-secret",
+    }
+
+
+@pytest.fixture
+def app(app_config: dict[str, Any]) -> Iterator[Flask]:
+    yield create_app(app_config)
 
 
 @pytest.fixture

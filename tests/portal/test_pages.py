@@ -71,6 +71,7 @@ def test_session_cookies_are_secure_in_production(tmp_path: Path) -> None:
         {
             "app_env": "production",
             "secret_key": "a-long-random-production-value",
+            "public_url": "https://jeugdhulpgids.example",
             "database_url": f"sqlite:///{tmp_path / 'store.db'}",
             "index_dir": tmp_path / "index",
         }
