@@ -9,7 +9,6 @@ from flask import Blueprint, jsonify, request
 from flask_babel import get_locale, ngettext
 
 from indexer.listing import provider_listing
-from indexer.search import SearchUnavailable
 from portal.database import get_session
 from portal.search_form import parse_search
 from portal.services import search_engine, today
@@ -22,10 +21,7 @@ def search():
     form = parse_search(request.args, session=get_session(), locale=str(get_locale()))
     if form.errors:
         return jsonify({"errors": form.errors}), 400
-    try:
-        result = search_engine().search(form.query, today())
-    except SearchUnavailable as error:
-        return jsonify({"errors": {"search": str(error)}}), 503
+    result = search_engine().search(form.query, today())
     if result.total and form.query.page > result.pages:
         message = ngettext(
             "Deze pagina bestaat niet. Er is %(num)d pagina.",

@@ -1,21 +1,44 @@
-"""Friendly error pages: what happened in plain words and a way back."""
+"""Friendly error pages: what happened in plain words and a way back.
 
-from flask import Flask, render_template, request
+Every failure of the search engine (server down, index missing or damaged) reaches families
+as the same 503 page and API clients as a plain message; the detail, which names servers
+and folders, goes only to the server log for the operator.
+"""
+
+from flask import Flask, current_app, render_template, request
+from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
+
+from indexer.search import SearchUnavailable
 
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(404, _not_found)
     app.register_error_handler(500, _server_error)
+    app.register_error_handler(SearchUnavailable, _search_unavailable)
 
 
 def _not_found(_error: HTTPException):
-    if request.path.startswith("/api/"):
+    if _is_api():
         return {"errors": {"path": "not found"}}, 404
     return render_template("errors/404.html"), 404
 
 
 def _server_error(_error: Exception):
-    if request.path.startswith("/api/"):
+    if _is_api():
         return {"errors": {"server": "internal error"}}, 500
     return render_template("errors/500.html"), 500
+
+
+def _search_unavailable(error: SearchUnavailable):
+    current_app.logger.error("search unavailable: %s", error)
+    if _is_api():
+        message = _(
+            "De zoekfunctie is even niet bereikbaar. Probeer het over een paar minuten opnieuw."
+        )
+        return {"errors": {"search": message}}, 503
+    return render_template("errors/unavailable.html"), 503
+
+
+def _is_api() -> bool:
+    return request.path.startswith("/api/")

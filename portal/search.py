@@ -5,7 +5,6 @@ from dataclasses import replace
 from flask import Blueprint, render_template, request
 from flask_babel import format_number, get_locale, ngettext
 
-from indexer.search import SearchUnavailable
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels, results_view
@@ -27,10 +26,7 @@ def results() -> tuple[str, int]:
         context["teams"] = teams_for_postcode(form.place.pc4, session=session)
     status = 200
     if form.query:
-        try:
-            result = search_engine().search(form.query, today())
-        except SearchUnavailable:
-            return render_template("errors/unavailable.html"), 503
+        result = search_engine().search(form.query, today())
         if result.total and form.query.page > result.pages:
             form.errors["pagina"] = ngettext(
                 "Deze pagina bestaat niet. Er is %(num)d pagina.",

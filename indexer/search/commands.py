@@ -10,12 +10,13 @@ from dataclasses import asdict
 from datetime import date
 
 import click
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from indexer.models import Provider
 from indexer.search import SearchQuery, SearchUnavailable, Sort, locate, open_search_engine
 from indexer.search.contract import SearchResult
-from indexer.search.documents import build_documents
+from indexer.search.indexing import index_locks, rebuild_index, reindex_providers, store_reader
 from indexer.settings import Settings
 from indexer.store import make_engine, migrate
 
@@ -25,10 +26,10 @@ def register_search_commands(group: click.Group) -> None:
         group.add_command(command)
 
 
-def _store(settings: Settings) -> Session:
+def _store(settings: Settings) -> Engine:
     engine = make_engine(settings.database_url)
     migrate(engine)
-    return Session(engine)
+    return engine
 
 
 def _fail(error: SearchUnavailable) -> None:
@@ -39,34 +40,38 @@ def _fail(error: SearchUnavailable) -> None:
 @click.command()
 @click.pass_obj
 def build(settings: Settings) -> None:
-    """Rebuild the whole search index aside and switch to it at once."""
+    """Rebuild the whole search index aside and switch to it at once.
+
+    Updates made while it runs wait only for the final swap, and are in the new index."""
     today = date.today()
-    with _store(settings) as session:
-        documents = list(build_documents(session, today))
+    store = _store(settings)
     try:
         engine = open_search_engine(settings, writer=True)
-        with click.progressbar(length=len(documents), label="Indexing", file=sys.stderr) as bar:
-            count = engine.rebuild(documents, progress=bar.update)
+        click.echo("Indexing…", err=True)
+        count = rebuild_index(engine, index_locks(settings), store_reader(store, today))
     except SearchUnavailable as error:
         _fail(error)
     click.echo(f"Indexed {count} document(s) for contracts valid on {today.isoformat()}.")
 
 
 @click.command()
-@click.argument("provider_id")
+@click.argument("provider_ids", nargs=-1, required=True)
 @click.pass_obj
-def update(settings: Settings, provider_id: str) -> None:
-    """Re-index one provider (all its regions), e.g. after it edited its listing."""
-    with _store(settings) as session:
-        if session.get(Provider, provider_id) is None:
-            click.echo(f"Unknown provider {provider_id!r}.", err=True)
-            sys.exit(1)
-        documents = list(build_documents(session, date.today(), {provider_id}))
+def update(settings: Settings, provider_ids: tuple[str, ...]) -> None:
+    """Re-index providers (all their regions), e.g. after they edited their listing."""
+    store = _store(settings)
+    with Session(store) as session:
+        unknown = [p for p in provider_ids if session.get(Provider, p) is None]
+    if unknown:
+        click.echo(f"Unknown provider(s): {', '.join(map(repr, unknown))}.", err=True)
+        sys.exit(1)
     try:
-        open_search_engine(settings, writer=True).replace_provider(provider_id, documents)
+        engine = open_search_engine(settings, writer=True)
+        read = store_reader(store, date.today())
+        count = reindex_providers(engine, index_locks(settings), provider_ids, read)
     except SearchUnavailable as error:
         _fail(error)
-    click.echo(f"{provider_id}: {len(documents)} document(s) in the index.")
+    click.echo(f"{', '.join(provider_ids)}: {count} document(s) in the index.")
 
 
 @click.command()
@@ -96,7 +101,7 @@ def search(settings: Settings, text: str, postcode: str | None, as_json: bool, *
     """Search as a family or referrer would: indexer search "angst" --postcode 1011."""
     origin = None
     if postcode:
-        with _store(settings) as session:
+        with Session(_store(settings)) as session:
             place = locate(session, postcode)
         if place is None:
             click.echo(f"Unknown postcode {postcode!r}.", err=True)

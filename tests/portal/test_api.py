@@ -171,7 +171,8 @@ def test_search_engine_down_is_a_json_503(app: Flask) -> None:
     app.extensions["search"] = Down()
     response = app.test_client().get("/api/v1/search?q=angst")
     assert response.status_code == 503
-    assert response.get_json() == {"errors": {"search": "the index is being rebuilt"}}
+    message = "De zoekfunctie is even niet bereikbaar. Probeer het over een paar minuten opnieuw."
+    assert response.get_json() == {"errors": {"search": message}}
 
 
 def test_unknown_provider_is_a_json_404(client: FlaskClient) -> None:

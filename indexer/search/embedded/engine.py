@@ -7,7 +7,10 @@ visible to running portal processes at once.
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from indexer.search.highlight import snippet
 from indexer.search.vocabulary import Vocabulary, load_vocabulary
 
 WRITER_HEAP = 128 * 1024 * 1024
+RELOAD_ATTEMPTS = 3
 # Sorts done on fast-field values: (field, descending). Missing values always go last.
 VALUE_SORTS = {
     Sort.GOAL_ATTAINMENT: ("goal_attainment_pct", True),
@@ -42,7 +46,9 @@ class EmbeddedEngine:
         self._index: tantivy.Index | None = None
         self._build: Path | None = None
         self._searcher: tantivy.Searcher | None = None
-        self._version: int | None = None
+        self._version: tuple[int, int] | None = None
+        self._sizes: dict[str, int] = {}
+        self._lock = threading.Lock()
 
     def settings_hash(self) -> str:
         settings = {"schema": SCHEMA_VERSION, "phrases": sorted(map(list, self.vocabulary.phrases))}
@@ -52,10 +58,18 @@ class EmbeddedEngine:
     def rebuild(
         self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
     ) -> int:
+        build, count = self.build_aside(documents, progress)
+        self.publish(build)
+        return count
+
+    def build_aside(
+        self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
+    ) -> tuple[Path, int]:
+        """A complete new index in its own `build-*` folder; searches do not see it yet."""
         build = storage.new_build_folder(self.root)
         try:
             index = tantivy.Index(self.schema, path=str(build))
-            writer = index.writer(WRITER_HEAP, 1)
+            writer = _writer(index)
             count = 0
             for document in documents:
                 writer.add_document(to_tantivy(document))
@@ -73,12 +87,27 @@ class EmbeddedEngine:
         except BaseException:
             storage.discard(build)
             raise
+        return build, count
+
+    def publish(self, build: Path) -> None:
+        """Point searches at `build`, in one atomic rename."""
         storage.switch_to(self.root, build)
-        return count
+
+    def discard(self, build: Path) -> None:
+        storage.discard(build)
 
     def replace_provider(self, provider_id: str, documents: list[dict]) -> None:
-        writer = self._open().writer(WRITER_HEAP, 1)
-        writer.delete_documents_by_term("provider_id", provider_id)
+        self.replace_providers({provider_id}, documents)
+
+    def replace_providers(
+        self, provider_ids: set[str], documents: list[dict], build: Path | None = None
+    ) -> None:
+        """Replace every document of these providers, in the live index or in `build`, in
+        one commit: searches see all of the change or none of it."""
+        index = self._open() if build is None else tantivy.Index.open(str(build))
+        writer = _writer(index)
+        for provider_id in sorted(provider_ids):
+            writer.delete_documents_by_term("provider_id", provider_id)
         for document in documents:
             writer.add_document(to_tantivy(document))
         writer.commit()
@@ -93,6 +122,10 @@ class EmbeddedEngine:
         return EngineStatus(self.name, documents, meta.get("last_build"), meta["settings_hash"])
 
     def search(self, query: SearchQuery, today: date) -> SearchResult:
+        with _damage_reported(self.root):
+            return self._search(query, today)
+
+    def _search(self, query: SearchQuery, today: date) -> SearchResult:
         searcher = self._searcher_now()
         filters = [render(self.schema, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
@@ -118,19 +151,29 @@ class EmbeddedEngine:
                 raise SearchUnavailable(
                     "the index was built by another version: run `indexer build`"
                 )
-            self._index, self._build = tantivy.Index.open(str(build)), build
+            with _damage_reported(build):
+                self._index, self._build = tantivy.Index.open(str(build)), build
             self._searcher = None
         return self._index
 
     def _searcher_now(self) -> tantivy.Searcher:
         """A searcher on the latest commit. A new one is costly (segment readers warm up), so
-        it is kept until tantivy's meta.json changes: a commit or a switch to a new build."""
-        index = self._open()
-        version = (self._build / "meta.json").stat().st_mtime_ns
-        if self._searcher is None or version != self._version:
-            index.reload()
-            self._searcher, self._version = index.searcher(), version
-        return self._searcher
+        it is kept until tantivy's meta.json changes: a commit or a switch to a new build.
+        Portal threads share it; the lock keeps two of them from reopening at once."""
+        with self._lock, _damage_reported(self.root):
+            index = self._open()
+            build = self._build
+            version = _version(build)
+            if version == self._version and not storage.intact(build, self._sizes):
+                version = _version(build)  # a commit may have replaced files meanwhile
+                if version == self._version:
+                    # Reloading would map the damaged files; wait for a commit or a new build.
+                    raise SearchUnavailable(f"files of the search index in {build} are damaged")
+            if self._searcher is not None and version == self._version:
+                return self._searcher
+            self._searcher, self._sizes = _reload(index, build)
+            self._version = version
+            return self._searcher
 
     @staticmethod
     def _matching_text(searcher, filters: list, groups: list) -> tuple[list, int]:
@@ -202,6 +245,54 @@ class EmbeddedEngine:
             name: {bucket["key"]: bucket["doc_count"] for bucket in found[name]["buckets"]}
             for name in names
         }
+
+
+def _reload(index: tantivy.Index, build: Path) -> tuple[tantivy.Searcher, dict[str, int]]:
+    """A searcher on the latest commit and the sizes of its files. tantivy's clean-up in the
+    writing process does not know this process's readers, so a commit landing just now can
+    remove a file we were about to open: then the next commit's files are there, try again."""
+    for attempt in range(RELOAD_ATTEMPTS):
+        try:
+            index.reload()
+            return index.searcher(), storage.segment_files(build)
+        except (OSError, ValueError):
+            if attempt == RELOAD_ATTEMPTS - 1:
+                raise
+            time.sleep(0.01)
+    raise AssertionError("unreachable")
+
+
+def _version(build: Path) -> tuple[int, int]:
+    """Which commit meta.json describes: tantivy replaces it by a rename (a new inode) on
+    every commit; the time alone can repeat for two commits within a clock tick."""
+    meta = (build / "meta.json").stat()
+    return meta.st_ino, meta.st_mtime_ns
+
+
+@contextmanager
+def _damage_reported(where: Path) -> Iterator[None]:
+    """tantivy and the file system fail with ValueError or OSError on a damaged index (a
+    missing meta.json, an emptied segment file); the portal shows its 503 page for
+    SearchUnavailable, and the operator reads this message in the log."""
+    try:
+        yield
+    except (OSError, ValueError) as error:
+        raise SearchUnavailable(
+            f"the search index in {where} cannot be read ({error}); run `indexer build`"
+        ) from error
+
+
+def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
+    """tantivy allows one writer per index; a second one (a process that bypassed the
+    indexer's writer lock) gets a clear message instead of a `LockBusy` traceback."""
+    try:
+        return index.writer(WRITER_HEAP, 1)
+    except ValueError as error:
+        if "LockBusy" not in str(error):
+            raise
+        raise SearchUnavailable(
+            "another process is writing the search index; try again when it has finished"
+        ) from None
 
 
 def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:

@@ -53,3 +53,39 @@ def read_meta(build: Path) -> dict:
 def discard(build: Path) -> None:
     """Remove a build that failed halfway; `current` never pointed at it."""
     shutil.rmtree(build, ignore_errors=True)
+
+
+def segment_files(build: Path) -> dict[str, int]:
+    """Size of every file of the segments that tantivy's meta.json names.
+
+    tantivy reads its files through mmap: a file truncated under a running searcher kills
+    the process with SIGBUS instead of raising. Comparing these sizes before each search
+    turns such damage into SearchUnavailable (a 503 page) instead of a dead worker. Only the
+    files this meta names count (`<segment>.<ext>`, and the `<segment>.<opstamp>.del` of its
+    current deletes): tantivy removes older ones at any time. Raises OSError or ValueError
+    when meta.json is missing or unreadable.
+    """
+    meta = json.loads((build / "meta.json").read_text(encoding="utf-8"))
+    named: set[str] = set()
+    segments: set[str] = set()
+    for segment in meta["segments"]:
+        prefix = segment["segment_id"].replace("-", "")
+        segments.add(prefix)
+        if segment.get("deletes"):
+            named.add(f"{prefix}.{segment['deletes']['opstamp']}.del")
+    with os.scandir(build) as entries:
+        names = [
+            entry.name
+            for entry in entries
+            if entry.name in named
+            or (entry.name.split(".")[0] in segments and entry.name.count(".") == 1)
+        ]
+    return {name: (build / name).stat().st_size for name in names}
+
+
+def intact(build: Path, sizes: dict[str, int]) -> bool:
+    """True when every file in `sizes` is still there with at least its size."""
+    try:
+        return all(os.stat(build / name).st_size >= size for name, size in sizes.items())
+    except OSError:
+        return False

@@ -60,6 +60,7 @@ class MeiliEngine:
         self._vocabulary = vocabulary
         self._clock = clock
         self._settings: dict | None = None
+        self._built: dict[str, int] = {}  # documents per build index not yet published
         # The client keeps per-request headers in shared state: one client per thread.
         self._local = threading.local()
 
@@ -87,9 +88,16 @@ class MeiliEngine:
     def rebuild(
         self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
     ) -> int:
-        """Build `<index>_<utc timestamp>` (settings first, then documents in batches),
-        swap it with the live index and delete the old one. `progress(n)` is called with the
-        number of documents each batch added. On any failure the live index is untouched."""
+        build, count = self.build_aside(documents, progress)
+        self.publish(build)
+        return count
+
+    def build_aside(
+        self, documents: Iterable[dict], progress: Callable[[int], None] | None = None
+    ) -> tuple[str, int]:
+        """Fill `<index>_<utc timestamp>` (settings first, then documents in batches) beside
+        the live index. `progress(n)` is called with the number of documents each batch
+        added. On any failure the new index is deleted and the live one is untouched."""
         build = f"{self.index}_{self._clock():%Y%m%d%H%M%S%f}"
         count = 0
         try:
@@ -104,6 +112,15 @@ class MeiliEngine:
                 count += len(batch)
                 if progress is not None:
                     progress(len(batch))
+        except BaseException:
+            self.discard(build)
+            raise
+        self._built[build] = count
+        return build, count
+
+    def publish(self, build: str) -> None:
+        """Swap `build` with the live index, record the build, delete the previous index."""
+        try:
             if not self._exists(self.index):
                 self._write(
                     f"creating index {self.index}",
@@ -114,14 +131,13 @@ class MeiliEngine:
             swap = [{"indexes": [self.index, build]}]
             self._write(f"swapping {build} into {self.index}", self._client.swap_indexes, swap)
         except BaseException:
-            with suppress(SearchUnavailable):  # best effort: the server may be down
-                self._write(f"discarding {build}", self._client.delete_index, build)
+            self.discard(build)
             raise
         record = {
             "id": BUILD_RECORD,
             "last_build": self._clock().isoformat(timespec="seconds"),
             "settings_hash": self.settings_hash,
-            "documents": count,
+            "documents": self._built.pop(build, None),
         }
         meta = self._client.index(self.meta_index)
         self._write(
@@ -132,29 +148,41 @@ class MeiliEngine:
         )
         # After the swap, `build` holds the previous documents.
         self._write(f"deleting the previous index (now {build})", self._client.delete_index, build)
-        return count
+
+    def discard(self, build: str) -> None:
+        """Delete a build that will not be published; best effort, the server may be down."""
+        self._built.pop(build, None)
+        with suppress(SearchUnavailable):
+            self._write(f"discarding {build}", self._client.delete_index, build)
 
     def replace_provider(self, provider_id: str, documents: list[dict]) -> None:
-        """Add or replace the provider's documents, then delete its documents that are
-        no longer among them; unchanged regions never disappear from results meanwhile."""
-        strays = [d.get("id") for d in documents if d.get("provider_id") != provider_id]
+        self.replace_providers({provider_id}, documents)
+
+    def replace_providers(
+        self, provider_ids: set[str], documents: list[dict], build: str | None = None
+    ) -> None:
+        """Add or replace the providers' documents in the live index (or in `build`), then
+        delete their documents that are no longer among them; unchanged regions never
+        disappear from results meanwhile."""
+        strays = [d.get("id") for d in documents if d.get("provider_id") not in provider_ids]
         if strays:
-            raise ValueError(f"documents {strays} do not belong to provider {provider_id!r}")
-        if not self._exists(self.index):
+            raise ValueError(f"documents {strays} do not belong to providers {provider_ids}")
+        target = build or self.index
+        if not self._exists(target):
             raise SearchUnavailable(
-                f"Meilisearch index {self.index!r} does not exist; run a full rebuild first"
+                f"Meilisearch index {target!r} does not exist; run a full rebuild first"
             )
-        live = self._client.index(self.index)
-        stale = f"provider_id = {quote(provider_id)}"
+        live = self._client.index(target)
+        which = ", ".join(sorted(provider_ids))
+        providers = ", ".join(quote(provider) for provider in sorted(provider_ids))
+        stale = f"provider_id IN [{providers}]"
         if documents:
             self._write(
-                f"updating provider {provider_id}", live.add_documents, documents, primary_key="id"
+                f"updating provider {which}", live.add_documents, documents, primary_key="id"
             )
             kept = ", ".join(quote(str(d["id"])) for d in documents)
             stale += f" AND id NOT IN [{kept}]"
-        self._write(
-            f"deleting stale documents of {provider_id}", live.delete_documents, filter=stale
-        )
+        self._write(f"deleting stale documents of {which}", live.delete_documents, filter=stale)
 
     # -- reads -----------------------------------------------------------------------
 

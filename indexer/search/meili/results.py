@@ -29,15 +29,12 @@ def snippet(hit: dict, locale: str) -> list[Segment]:
 
 
 def distance(hit: dict, query: SearchQuery) -> float | None:
-    """Kilometres (to 0.1, as every engine reports them) from the query's postcode:
-    Meilisearch's own figure in metres when it sorted by distance, else the same
-    great-circle distance computed here."""
-    if query.origin is None:
-        return None
-    if hit.get("_geoDistance") is not None:
-        return round(hit["_geoDistance"] / 1000, 1)
+    """Kilometres (to 0.1, as every engine reports them) from the query's postcode, by the
+    same great-circle formula as the embedded engine. Meilisearch's own `_geoDistance`
+    (whole metres, another Earth radius) shows 1.6 where the embedded engine shows 1.5
+    for the same two points, so families would see other figures per engine."""
     geo = hit.get("_geo")
-    if not geo:
+    if query.origin is None or not geo:
         return None
     return round(distance_km(query.origin, (float(geo["lat"]), float(geo["lng"]))), 1)
 

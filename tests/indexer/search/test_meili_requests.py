@@ -274,7 +274,7 @@ def test_replace_provider_adds_then_deletes_only_stale_documents(mock):
     mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
     adds = "indexes/providers/documents?primaryKey=id"
     task(mock, "POST", adds, "documentAdditionOrUpdate", body=documents)
-    stale = 'provider_id = "p1" AND id NOT IN ["r1__p1", "r2__p1"]'
+    stale = 'provider_id IN ["p1"] AND id NOT IN ["r1__p1", "r2__p1"]'
     delete = "indexes/providers/documents/delete"
     task(mock, "POST", delete, "documentDeletion", body={"filter": stale})
 
@@ -285,7 +285,7 @@ def test_replace_provider_adds_then_deletes_only_stale_documents(mock):
 
 def test_replace_provider_without_documents_deletes_by_escaped_provider_filter(mock):
     mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
-    body = {"filter": 'provider_id = "odd \\" OR id EXISTS \\\\"'}
+    body = {"filter": 'provider_id IN ["odd \\" OR id EXISTS \\\\"]'}
     task(mock, "POST", "indexes/providers/documents/delete", "documentDeletion", body=body)
 
     engine().replace_provider('odd " OR id EXISTS \\', [])
@@ -437,7 +437,7 @@ def test_response_maps_to_search_result():
         Segment(" and "),
         Segment("worry", match=True),
     ]
-    assert first.distance_km == 2.3  # rounded to 0.1 km, as every engine reports
+    assert first.distance_km == 0.0  # from _geo as in every engine, not from _geoDistance
     assert second.snippet == [Segment("Hulp bij angst")]  # no English text: Dutch
     assert second.distance_km == 10.0  # computed from _geo
     assert (third.snippet, third.distance_km) == ([], None)
