@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO := data/demo
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: install browser-deps run test demo translations lint benchmark-load benchmark-search benchmark-portal
+.PHONY: install browser-deps run test demo translations compile-translations lint benchmark-load benchmark-search benchmark-portal
 
 install: $(VENV)/.installed
 
@@ -26,8 +26,14 @@ node_modules/.installed: package.json package-lock.json
 		echo "npm not found: the browser tests will be skipped (apt-get install nodejs npm)"; \
 	fi
 
-# Extract every gettext string, merge it into each catalogue and compile them, so the
-# compiled catalogues are always built from the current sources, never stale.
+# Compile the catalogues as committed: all that `make run` and `make test` need. It writes
+# only the ignored .mo files, so a fresh clone stays clean (tests/test_translations.py
+# checks that every string in the code is in every catalogue).
+compile-translations: install
+	$(BIN)/pybabel compile --statistics -d translations
+
+# For developers after changing strings: extract every gettext string, merge it into each
+# catalogue and compile them (this rewrites the catalogues' headers: commit the result).
 translations: install
 	$(BIN)/pybabel -q extract -F translations/babel.cfg -o translations/messages.pot \
 		-k _l -k lazy_gettext --no-location --sort-output --omit-header portal indexer templates
@@ -39,15 +45,12 @@ demo: install
 	$(BIN)/indexer load $(DEMO)
 	$(BIN)/indexer build
 
-# Access log without client addresses or query strings: search words and postcodes of
-# families are never written to disk (see the privacy statement).
-ACCESS_LOG_FORMAT := %(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms
+# gunicorn reads gunicorn.conf.py: threaded workers, and logs without client addresses,
+# query strings or exception messages (docs/operations.md).
+run: compile-translations demo
+	$(BIN)/gunicorn --config gunicorn.conf.py
 
-run: translations demo
-	$(BIN)/gunicorn --workers 2 --bind 127.0.0.1:5000 --access-logfile - \
-		--access-logformat '$(ACCESS_LOG_FORMAT)' "portal:create_app()"
-
-test: translations browser-deps
+test: compile-translations browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

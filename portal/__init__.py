@@ -17,6 +17,7 @@ from portal import (
     errors,
     home,
     i18n,
+    logs,
     pages,
     providers,
     search,
@@ -47,9 +48,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
-    security.init_app(app)
+    security.init_app(app, settings)
     services.init_app(app, settings)
     errors.init_app(app)
+    logs.init_app(app)
     for area in (home, search, providers, compare, api, pages):
         app.register_blueprint(area.blueprint)
     return app

@@ -6,15 +6,8 @@ gunicorn serves `portal:create_app()` on a free loopback port exactly as `make r
 Without Chromium or axe-core (`npm ci`) the tests skip locally and fail under CI=true.
 """
 
-import os
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gunicorn.config import Config as GunicornConfig
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -40,6 +32,7 @@ from indexer.sources import load_folder
 from indexer.store import make_engine, migrate
 from tests.browser.axe import AXE_JS, REPO
 from tests.conftest import require
+from tests.utils.server import LiveServer, serve
 
 DEMO = REPO / "data" / "demo"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -55,22 +48,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_TIMEOUT_S = 30
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _answers(url: str) -> bool:
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy
-    try:
-        with opener.open(url, timeout=2) as response:
-            return response.status == 200
-    except (urllib.error.URLError, OSError):
-        return False
 
 
 def _build_store_and_index(folder: Path, today: date) -> Settings:
@@ -90,65 +67,14 @@ def _build_store_and_index(folder: Path, today: date) -> Settings:
     return settings
 
 
-@dataclass
-class LiveServer:
-    url: str  # base URL, no trailing slash
-    log: Path  # gunicorn's output: its own log lines and Flask's error log
-
-    def errors_since(self, offset: int) -> str:
-        """The log after byte `offset` if a request failed there (a traceback), else ""."""
-        with self.log.open("rb") as log:
-            log.seek(offset)
-            new = log.read().decode(errors="replace")
-        return new if "Traceback" in new else ""
-
-
-def _gunicorn_command(port: int) -> list[str]:
-    command = [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}"]
-    if "control_socket_disable" in GunicornConfig().settings:
-        # gunicorn >= 25.1 opens a control socket in $HOME; a test server must not take the
-        # one of a `make run` on the same machine.
-        command.append("--no-control-socket")
-    return [*command, "portal:create_app()"]
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """gunicorn serving `portal:create_app()` on the demo data, as `make run` does."""
     folder = tmp_path_factory.mktemp("browser")
     # The server filters contracts by the real date, so the data is loaded for today too.
     settings = _build_store_and_index(folder, date.today())
-    port = _free_port()
-    live = LiveServer(url=f"http://127.0.0.1:{port}", log=folder / "gunicorn.log")
-    env = os.environ | {
-        "DATABASE_URL": settings.database_url,
-        "INDEX_DIR": str(settings.index_dir),
-        "SEARCH_BACKEND": "embedded",
-        "APP_ENV": "test",
-        "SECRET_KEY": secrets.token_urlsafe(32),
-        "DEFAULT_LOCALE": "nl",
-    }
-    with live.log.open("wb") as log:
-        process = subprocess.Popen(
-            _gunicorn_command(port), cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _answers(live.url + "/"):
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(
-                    f"gunicorn did not answer on {live.url} (exit code {process.poll()}):\n"
-                    + live.log.read_text(errors="replace")
-                )
-            time.sleep(0.2)
+    with serve(settings, folder) as live:
         yield live
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,27 @@
+"""How the portal is served, for `make run`, the tests, the benchmark and any deployment.
+
+gunicorn reads this file from the working directory by itself; a deployment runs
+`gunicorn -c /path/to/gunicorn.conf.py` from elsewhere. Command-line flags (`--bind`,
+`--workers`) still override single settings. The reasoning is in docs/operations.md.
+"""
+
+wsgi_app = "portal:create_app()"
+bind = "127.0.0.1:5000"
+
+# Threaded workers: a connection that is open but silent (a phone on a bad network, or
+# someone holding sockets open on purpose) waits in the worker's poller, not in the only
+# thread of a sync worker; a thread that waited 5 s for a request hands it back to the
+# poller. Two processes for the two cores, 32 threads each for slow clients; requests
+# spend most of their time in Rust (tantivy) and SQLite, which release the GIL.
+worker_class = "gthread"
+workers = 2
+threads = 32
+timeout = 30
+keepalive = 5
+
+# Logs: no client addresses, no query strings (what families type), no exception
+# messages, one line per request (portal/logs.py).
+logger_class = "portal.logs.PrivateLogger"
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
