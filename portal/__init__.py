@@ -1,7 +1,10 @@
-"""The web layer of Jeugdhulpgids: Flask app factory, blueprints, i18n and security headers.
+"""The web layer of Jeugdhulpgids: the app factory, and the helpers every audience shares.
 
-No import-time app object: `create_app()` builds one per call, so tests get a fresh app
-with their own store and gunicorn serves `portal:create_app()`.
+One package per audience (DESIGN.md §3): `public/` for families and referrers, `api/` for
+open data; shared web helpers (database session, i18n, security headers, errors, logs)
+are the modules beside this one. No import-time app object: `create_app()` builds one per
+call, so tests get a fresh app with their own store and gunicorn serves
+`portal:create_app()`.
 """
 
 from typing import Any
@@ -10,20 +13,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from indexer.settings import Settings
-from portal import (
-    api,
-    compare,
-    database,
-    errors,
-    home,
-    i18n,
-    logs,
-    pages,
-    providers,
-    search,
-    security,
-    services,
-)
+from portal import api, database, errors, i18n, logs, public, security, services
 from portal.paths import STATIC, TEMPLATES
 
 
@@ -52,6 +42,6 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     services.init_app(app, settings)
     errors.init_app(app)
     logs.init_app(app)
-    for area in (home, search, providers, compare, api, pages):
-        app.register_blueprint(area.blueprint)
+    public.init_app(app)
+    app.register_blueprint(api.blueprint)
     return app

@@ -14,7 +14,6 @@ from flask_babel import Babel, get_locale
 from werkzeug.datastructures import MultiDict
 
 from portal.labels import language_name
-from portal.outcomes_view import period_label
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -42,7 +41,6 @@ def init_app(app: Flask, default_locale: str) -> None:
     app.context_processor(_locale_context)
     app.add_template_filter(language_name)
     app.add_template_filter(list_format)
-    app.add_template_filter(period_label)
     app.after_request(_remember_choice)
 
 

@@ -1,4 +1,4 @@
-"""The explainers (profiles, intensities, outcomes) and the two statements (portal/pages.py)."""
+"""The explainers (profiles, intensities, outcomes) and the two statements (portal/public/pages.py)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit
@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from indexer.models import OutcomeNorm, Profile, Region
 from indexer.schemes import localized
-from portal import pages
+from portal.public import pages
 
 PAGES = [
     ("/uitleg/profielen", "Wat voor hulp is er?"),

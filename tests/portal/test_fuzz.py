@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from indexer.search import Sort
 from indexer.sources.specs import CARE_FORMS
-from portal import compare, i18n
+from portal import i18n
+from portal.public import compare
 from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT
 
 CASES = 3000  # in total, shared evenly by the routes

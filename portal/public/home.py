@@ -9,7 +9,7 @@ from indexer.search import locate
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
-from portal.search_form import postcode_digits
+from portal.public.search_form import postcode_digits
 from portal.services import today
 
 blueprint = Blueprint("home", __name__)
@@ -38,7 +38,7 @@ def index() -> str:
     place = locate(get_session(), digits) if digits else None
     teams = teams_for_postcode(place.pc4, session=get_session()) if place else []
     return render_template(
-        "home/index.html",
+        "public/home/index.html",
         regions=region_summaries(session=get_session(), today=today()),
         postcode=postcode,
         place=place,

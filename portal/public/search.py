@@ -7,11 +7,12 @@ from flask_babel import format_number, get_locale, ngettext
 
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
-from portal import labels, results_view
+from portal import labels
 from portal.database import get_session
-from portal.search_form import parse_search
+from portal.public import results_view
+from portal.public.search_form import parse_search
+from portal.public.suggestions import did_you_mean
 from portal.services import search_engine, today
-from portal.suggestions import did_you_mean
 
 blueprint = Blueprint("search", __name__)
 
@@ -37,7 +38,7 @@ def results() -> tuple[str, int]:
             context |= _result_context(form, result, session, locale)
     if form.errors:
         status = 400
-    return render_template("search/results.html", **context), status
+    return render_template("public/search/results.html", **context), status
 
 
 def _result_context(form, result, session, locale) -> dict:

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from indexer.listing import FIGURES, provider_listing
 from portal import labels
 from portal.database import get_session
-from portal.outcomes_view import LABELS, figure_view
+from portal.public.outcomes_view import LABELS, figure_view
 from portal.services import today
 
 blueprint = Blueprint("compare", __name__)
@@ -55,7 +55,7 @@ def compare() -> tuple[str, int]:
         for name in FIGURES
     ]
     return render_template(
-        "compare/compare.html",
+        "public/compare/compare.html",
         listings=listings,
         error=error,
         figure_rows=rows,
@@ -77,7 +77,9 @@ def shortlist():
     kept = [f"{x.region.id}__{x.provider.id}" for x in listings]
     removals = {i: url_for("compare.shortlist", id=[k for k in kept if k != i] or "") for i in kept}
     response = make_response(
-        render_template("compare/shortlist.html", listings=listings, ids=kept, removals=removals)
+        render_template(
+            "public/compare/shortlist.html", listings=listings, ids=kept, removals=removals
+        )
     )
     if kept:
         response.set_cookie(

@@ -10,7 +10,7 @@ from flask_babel import get_locale, ngettext
 
 from indexer.listing import provider_listing
 from portal.database import get_session
-from portal.search_form import parse_search
+from portal.public.search_form import parse_search
 from portal.services import search_engine, today
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")

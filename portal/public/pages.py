@@ -75,29 +75,31 @@ class Section:
 
 @blueprint.get("/uitleg/profielen")
 def profiles() -> tuple[str, int]:
-    return _explainer("pages/profiles.html", _profile_section)
+    return _explainer("public/pages/profiles.html", _profile_section)
 
 
 @blueprint.get("/uitleg/intensiteiten")
 def intensities() -> tuple[str, int]:
-    return _explainer("pages/intensities.html", _intensity_section)
+    return _explainer("public/pages/intensities.html", _intensity_section)
 
 
 @blueprint.get("/uitleg/resultaten")
 def outcomes() -> tuple[str, int]:
-    return _explainer("pages/outcomes.html", _norm_section)
+    return _explainer("public/pages/outcomes.html", _norm_section)
 
 
 @blueprint.get("/toegankelijkheid")
 def accessibility() -> str:
     return render_template(
-        "pages/accessibility.html", statement_date=STATEMENT_DATE, email=ACCESSIBILITY_EMAIL
+        "public/pages/accessibility.html", statement_date=STATEMENT_DATE, email=ACCESSIBILITY_EMAIL
     )
 
 
 @blueprint.get("/privacy")
 def privacy() -> str:
-    return render_template("pages/privacy.html", statement_date=STATEMENT_DATE, email=PRIVACY_EMAIL)
+    return render_template(
+        "public/pages/privacy.html", statement_date=STATEMENT_DATE, email=PRIVACY_EMAIL
+    )
 
 
 def _explainer(template: str, build: Callable[[Region, Session], Section]) -> tuple[str, int]:

@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.schemes import intensities, profiles
 from indexer.search import SearchResult
 from portal import labels
-from portal.search_form import SearchForm
+from portal.public.search_form import SearchForm
 
 # Facet of the search contract → URL parameter of the form.
 PARAMETERS = {

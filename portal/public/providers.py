@@ -9,9 +9,9 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
-from portal.locations_map import locations_map
-from portal.outcomes_view import figure_view
-from portal.search_form import postcode_digits
+from portal.public.locations_map import locations_map
+from portal.public.outcomes_view import figure_view
+from portal.public.search_form import postcode_digits
 from portal.services import today
 
 blueprint = Blueprint("providers", __name__)
@@ -36,7 +36,7 @@ def detail(provider_id: str) -> str:
         if place and location.latitude is not None
     }
     return render_template(
-        "providers/detail.html",
+        "public/providers/detail.html",
         listing=listing,
         description=in_page_language(listing.provider.descriptions, locale),
         localized=lambda texts: in_page_language(texts, locale),
