@@ -5,16 +5,22 @@ the command exits with status 1, never with a traceback.
 """
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
+from indexer.accounts.commands import register_account_commands
+from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
+from indexer.search import SearchUnavailable
 from indexer.search.commands import register_search_commands
 from indexer.settings import Settings
-from indexer.sources import load_folder
+from indexer.sources import LoadResult, load_folder
 from indexer.sources.report import format_report
-from indexer.store import make_engine, migrate, session_scope
+from indexer.store import make_engine, migrate
 
 
 @click.group()
@@ -50,16 +56,21 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
 
     Contracts missing from a region's contracts file are ended; when that would end more
     than a fifth of the region's current contracts the load is refused, as a cut-off or
-    empty file looks just like that, unless --allow-mass-end says it is intended.
+    empty file looks just like that, unless --allow-mass-end says it is intended. Fields a
+    provider keeps itself are not overwritten: differences become conflicts for region
+    staff. After the commit the providers the load touched are re-indexed.
     """
     engine = make_engine(settings.database_url)
+    indexed, warning = 0, None
     try:
         migrate(engine)
-        with session_scope(engine) as session:
+        with Session(engine) as session:
             actor = f"indexer load {folder.name}"
             result = load_folder(
                 folder, session, dry_run=dry_run, actor=actor, allow_mass_end=allow_mass_end
             )
+            if result.ok and not dry_run:
+                indexed, warning = _commit_and_index(session, result, settings, engine)
     except OperationalError as error:
         where = engine.url.render_as_string(hide_password=True)
         click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)
@@ -76,7 +87,28 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
             f"{table:<14} {changes.created:>7} new {changes.updated:>7} updated "
             f"{changes.removed:>7} removed {changes.ended:>7} ended"
         )
+    click.echo(f"conflicts with providers' own values: {result.conflicts}")
+    if warning:
+        click.echo(f"Warning: {warning}", err=True)
+    elif not dry_run:
+        click.echo(f"search index: {indexed} provider(s) updated")
     click.echo(f"{folder}: valid; {verb} {total} record(s).")
+
+
+def _commit_and_index(
+    session: Session, result: LoadResult, settings: Settings, store: Engine
+) -> tuple[int, str | None]:
+    """Commit the load, then re-index the providers it touched: (providers, warning). The
+    store is the source of truth, so an index that cannot be written only warns."""
+    try:
+        sync = index_sync(settings, store, date.today())
+    except SearchUnavailable as error:  # e.g. Meilisearch without its admin key
+        session.commit()
+        return 0, str(IndexNotUpdated(result.provider_ids, error))
+    try:
+        return commit_and_index(session, result.provider_ids, sync), None
+    except IndexNotUpdated as error:
+        return 0, str(error)
 
 
 @main.command()
@@ -93,3 +125,4 @@ def generate(scale: str, seed: int, out: Path) -> None:
 
 
 register_search_commands(main)
+register_account_commands(main)

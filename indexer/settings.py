@@ -53,6 +53,19 @@ class Settings(BaseSettings):
     # How long an index writer (`indexer update`, an import) waits for another one to finish
     # before it gives up with a message naming the holder (indexer/search/locks.py).
     index_lock_timeout_s: float = 60.0
+    # Where the portal counts sign-in attempts per address: per process by default (one
+    # process per core, gunicorn.conf.py); a shared store such as redis:// for more.
+    ratelimit_storage_uri: str = "memory://"
+    # Mail (invitations, password resets, reminders): through this SMTP server when set;
+    # without one, outside production, each message is written as an .eml file into
+    # MAIL_OUTBOX instead (indexer/mail.py). MAIL_USE_TLS upgrades with STARTTLS.
+    mail_server: str | None = None
+    mail_port: int = 25
+    mail_username: str | None = None
+    mail_password: str | None = None
+    mail_use_tls: bool = False
+    mail_sender: str = "Jeugdhulpgids <noreply@localhost>"
+    mail_outbox: Path = Field(default_factory=lambda: default_data_dir() / "outbox")
 
     @field_validator("public_url")
     @classmethod

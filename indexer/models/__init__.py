@@ -6,7 +6,9 @@ key parts (a tariff's provider, an outcome's profile) are stored as "" rather th
 because NULLs never collide in a primary key or unique constraint.
 """
 
+from indexer.models import accounts  # noqa: F401  (registers the account tables)
 from indexer.models.audit import AuditEntry
+from indexer.models.edits import Confirmation, Conflict, OwnedField, PendingChange  # noqa: F401
 from indexer.models.geography import Municipality, Postcode, Region, Team, TeamPostcode
 from indexer.models.offer import Contract, Intensity, Profile, Tariff
 from indexer.models.outcomes import Outcome, OutcomeNorm, WaitTime

@@ -12,13 +12,14 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from indexer.models import Postcode
-from indexer.sources import checks, sync
+from indexer.sources import checks, ownership, sync
 from indexer.sources.mass_end import mass_end_problems
 from indexer.sources.parsing import ParsedFile, parse_table
 from indexer.sources.reading import UnreadableFile, read_table
 from indexer.sources.records import ENTITIES
 from indexer.sources.report import Problem
 from indexer.sources.specs import SPEC_BY_NAME
+from indexer.sources.touched import touched_providers
 
 SUFFIXES = (".csv", ".xlsx")
 
@@ -27,6 +28,10 @@ SUFFIXES = (".csv", ".xlsx")
 class LoadResult:
     problems: list[Problem] = field(default_factory=list)
     changes: dict[str, sync.Changes] = field(default_factory=dict)  # per table
+    # New differences with values providers keep themselves (their value stayed).
+    conflicts: int = 0
+    # Providers whose search documents the written import changed (none for a dry run).
+    provider_ids: set[str] = field(default_factory=set)
 
     @property
     def ok(self) -> bool:
@@ -45,7 +50,9 @@ def load_folder(
     """Validate every file in `folder`; unless there are problems or `dry_run`, write it.
 
     An import that would end a large share of a region's current contracts is refused
-    (see mass_end) unless `allow_mass_end`; a dry run reports that refusal too.
+    (see mass_end) unless `allow_mass_end`; a dry run reports that refusal too. Fields a
+    provider keeps itself are not overwritten: a different value becomes a conflict (see
+    ownership). The caller commits, then re-indexes `result.provider_ids`.
     """
     today = today or date.today()
     dataset, problems = read_dataset(folder)
@@ -59,13 +66,16 @@ def load_folder(
         problems = mass_end_problems(session, contracts, dataset["contracts"].filename, today)
         if problems:
             return LoadResult(sorted(problems))
-    result = LoadResult()
+    conflicts = ownership.new_conflicts(session, ownership.hold_owned(session, plans))
+    result = LoadResult(conflicts=len(conflicts))
     for plan in plans:
         result.changes[plan.table.name] = sync.Changes(
             len(plan.creates), len(plan.updates), len(plan.deletes), len(plan.ends)
         )
     if not dry_run:
         _write(session, plans, actor)
+        ownership.write_conflicts(session, conflicts, actor)
+        result.provider_ids = touched_providers(session, plans)
     return result
 
 

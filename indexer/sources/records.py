@@ -149,3 +149,8 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("norms", OutcomeNorm, _same(*OutcomeNorm.model_fields)),
     Entity("waittimes", WaitTime, _same(*WaitTime.model_fields)),
 )
+
+
+def entity_for(model: type[SQLModel]) -> Entity:
+    """The entity that writes `model`'s table (each table has one)."""
+    return next(entity for entity in ENTITIES if entity.model is model)

@@ -44,13 +44,25 @@ class Plan:
 
 
 def plan_changes(
-    session: Session, entity: Entity, records: list[Record], scope: set[str], today: date
+    session: Session,
+    entity: Entity,
+    records: list[Record],
+    scope: set[str],
+    today: date,
+    *,
+    only: dict[str, Any] | None = None,
 ) -> Plan:
+    """The changes that make the stored rows in `scope` what `records` say.
+
+    `only` limits the comparison to stored rows with these column values: a provider's edit
+    compares with that provider's rows, not with every row an import would read."""
     plan = Plan(entity)
     key_columns = [column.name for column in plan.table.primary_key.columns]
+    query = select(plan.table).where(
+        *(plan.table.c[name] == value for name, value in (only or {}).items())
+    )
     stored = {
-        tuple(row[k] for k in key_columns): dict(row)
-        for row in session.execute(select(plan.table)).mappings()
+        tuple(row[k] for k in key_columns): dict(row) for row in session.execute(query).mappings()
     }
     incoming = {tuple(record[k] for k in key_columns): record for record in records}
     for key, record in incoming.items():
@@ -133,11 +145,18 @@ def _audit(actor: str, at: datetime, action: str, plan: Plan, key_of: Record, ch
     key = "/".join(str(key_of[c.name]) for c in plan.table.primary_key.columns)
     if action in {"create", "delete"}:
         changes = {field: _json(value) for field, value in changes.items()}
+    return audit_entry(actor, at, action, plan.table.name, key, changes)
+
+
+def audit_entry(
+    actor: str, at: datetime, action: str, entity: str, key: str, changes: dict
+) -> dict:
+    """One row for write_audit; imports, provider edits and staff decisions all log alike."""
     return {
         "at": at,
         "actor": actor,
         "action": action,
-        "entity": plan.table.name,
+        "entity": entity,
         "entity_key": key,
         "changes": changes,
     }

@@ -21,7 +21,8 @@ REPOSITORY = Path(__file__).parents[2]
 
 def run(tmp_path: Path, *arguments: str) -> Result:
     database = f"sqlite:///{tmp_path / 'store.db'}"
-    return CliRunner().invoke(main, ["--database-url", database, *map(str, arguments)])
+    index = ["--index-dir", str(tmp_path / "index")]
+    return CliRunner().invoke(main, ["--database-url", database, *index, *map(str, arguments)])
 
 
 def contracts_stored(tmp_path: Path, *, current: bool = False) -> int:
@@ -43,12 +44,17 @@ def test_a_valid_folder_is_stored_with_a_summary(tmp_path: Path, dataset: Path) 
     lines = result.stdout.splitlines()
     assert "contract             3 new       0 updated       0 removed       0 ended" in lines
     assert lines[-1] == f"{dataset}: valid; changed 30 record(s)."
-    assert result.stderr == ""
+    assert result.stderr.startswith("Warning: search index not updated for 2 provider(s)")
+    assert "run `indexer build`" in result.stderr  # no index yet: the data is stored anyway
     assert contracts_stored(tmp_path) == 3
 
     again = run(tmp_path, "load", dataset)
     assert again.exit_code == 0, again.output
-    assert again.stdout.splitlines()[-1] == f"{dataset}: valid; changed 0 record(s)."
+    assert again.stdout.splitlines()[-2:] == [
+        "search index: 0 provider(s) updated",
+        f"{dataset}: valid; changed 0 record(s).",
+    ]
+    assert again.stderr == ""
 
 
 def test_a_bad_folder_exits_1_with_the_report_on_stderr(tmp_path: Path, dataset: Path) -> None:
