@@ -7,7 +7,7 @@ minimum count are left out here, once, so no engine can ever sort or badge on th
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from math import asin, cos, radians, sin, sqrt
 
 from sqlmodel import Session, col, select
@@ -29,6 +29,9 @@ from indexer.search.outcomes import published_figures
 from indexer.sources.specs import LOCALES
 
 AGE_GROUPS = ((0, 4), (4, 12), (12, 18), (18, 23))
+# A wait time not confirmed for this long may be out of date (DESIGN.md §10): it is shown
+# as such and never passes a "maximum wait" filter as if it were fresh.
+WAIT_FRESH_WEEKS = 8
 OPEN_END = 99991231  # yyyymmdd for a contract without an end date
 
 
@@ -72,7 +75,7 @@ def build_documents(
         offers[(contract.region_id, contract.provider_id)].append(contract)
     if not offers:
         return
-    context = _Context(session, {provider for _, provider in offers})
+    context = _Context(session, {provider for _, provider in offers}, today)
     for (region_id, provider_id), region_contracts in sorted(offers.items()):
         yield context.document(region_id, provider_id, region_contracts)
 
@@ -80,7 +83,8 @@ def build_documents(
 class _Context:
     """Everything documents need, read in a few bulk queries instead of one per document."""
 
-    def __init__(self, session: Session, provider_ids: set[str]) -> None:
+    def __init__(self, session: Session, provider_ids: set[str], today: date) -> None:
+        self.today = today
         wanted = col(Provider.id).in_(provider_ids)
         self.providers = {p.id: p for p in session.exec(select(Provider).where(wanted))}
         self.regions = {r.id: r for r in session.exec(select(Region))}
@@ -177,15 +181,21 @@ class _Context:
         return {"locations": shown, "_geo": {"lat": nearest.latitude, "lng": nearest.longitude}}
 
     def _wait(self, region_id: str, provider_id: str) -> dict:
-        """The general wait time, or else the shortest per-profile one, with its date."""
+        """The general wait time, or else the shortest per-profile one, with its date. A wait
+        already out of date on the build day counts as unknown in the wait facet; the filter
+        checks `wait_fresh_until` against the query day, so one going stale after the
+        (nightly) build drops out of "maximum wait" results at once."""
         waits = sorted(
             self.waits[(region_id, provider_id)], key=lambda w: (w.profile_code != "", w.weeks)
         )
         general = waits[0] if waits else None
+        fresh_until = general.confirmed_on + timedelta(weeks=WAIT_FRESH_WEEKS) if general else None
+        fresh = fresh_until is not None and fresh_until >= self.today
         return {
             "wait_weeks": general.weeks if general else None,
             "wait_confirmed_on": general.confirmed_on.isoformat() if general else None,
-            "wait_band": wait_band(general.weeks if general else None),
+            "wait_fresh_until": day_number(fresh_until) if fresh_until else None,
+            "wait_band": wait_band(general.weeks if fresh else None),
             "waits_by_profile": {w.profile_code: w.weeks for w in waits if w.profile_code},
         }
 

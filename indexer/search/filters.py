@@ -61,7 +61,9 @@ def clauses(query: SearchQuery, today: date) -> list[Clause]:
     if query.age is not None:
         result += [AtMost("age_from", query.age), AtLeast("age_to", query.age)]
     if query.max_wait_weeks is not None:
+        # Only a wait confirmed in the last 8 weeks counts as an answer to "how long".
         result.append(AtMost("wait_weeks", query.max_wait_weeks))
+        result.append(AtLeast("wait_fresh_until", day_number(today)))
     if query.with_outcomes:
         result.append(IsTrue("has_outcomes"))
     return result

@@ -13,11 +13,11 @@ from indexer.search.contract import FACETS
 from indexer.search.vocabulary import words_of
 from indexer.sources.specs import LOCALES
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Searchable text fields and their weight in the score: a word in the name counts most.
 TEXT_FIELDS = {"name": 3.0, "profile_text": 2.0, "description": 1.0}
 KEYWORD_FIELDS = (*FACETS, "region_id", "provider_id", "offers")
-INTEGER_FIELDS = ("available_until", "age_from", "age_to", "wait_weeks")
+INTEGER_FIELDS = ("available_until", "age_from", "age_to", "wait_weeks", "wait_fresh_until")
 FLOAT_FIELDS = ("goal_attainment_pct", "lat", "lng")
 
 

@@ -28,6 +28,7 @@ FILTER_FIELDS = (
     "age_from",
     "age_to",
     "wait_weeks",
+    "wait_fresh_until",
     "has_outcomes",
 )
 # `provider_id` and `id` let replace_provider delete exactly a provider's stale documents.

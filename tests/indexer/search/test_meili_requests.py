@@ -53,6 +53,7 @@ EXPECTED_SETTINGS = {
         "region_id",
         "segments",
         "wait_band",
+        "wait_fresh_until",
         "wait_weeks",
     ],
     "sortableAttributes": ["_geo", "goal_attainment_pct", "name_sort", "wait_weeks"],
@@ -336,7 +337,7 @@ def test_compound_query_renders_one_filter_in_clause_order():
             ' AND care_forms IN ["ambulant"]'
             ' AND languages IN ["tr"]'
             " AND age_from <= 12 AND age_to >= 12"
-            " AND wait_weeks <= 8"
+            " AND wait_weeks <= 8 AND wait_fresh_until >= 20261122"
             " AND has_outcomes = true"
         ),
         "facets": list(FACETS),
