@@ -44,6 +44,7 @@ translations: install
 demo: install
 	$(BIN)/indexer load $(DEMO)
 	$(BIN)/indexer build
+	$(BIN)/indexer accounts demo
 
 # gunicorn reads gunicorn.conf.py: threaded workers, and logs without client addresses,
 # query strings or exception messages (docs/operations.md).

@@ -1,10 +1,11 @@
 """The web layer of Jeugdhulpgids: the app factory, and the helpers every audience shares.
 
-One package per audience (DESIGN.md §3): `public/` for families and referrers, `api/` for
-open data; shared web helpers (database session, i18n, security headers, errors, logs)
-are the modules beside this one. No import-time app object: `create_app()` builds one per
-call, so tests get a fresh app with their own store and gunicorn serves
-`portal:create_app()`.
+One package per audience (DESIGN.md §3): `public/` for families and referrers, `account/`
+for signing in, `manage/` for a provider's own listing, `region/` for region staff, `api/`
+for open data; shared web helpers (database session, i18n, security headers, errors,
+logs, permissions) are the modules beside this one. No import-time app object:
+`create_app()` builds one per call, so tests get a fresh app with their own store and
+gunicorn serves `portal:create_app()`.
 """
 
 from typing import Any
@@ -13,7 +14,20 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from indexer.settings import Settings
-from portal import api, database, errors, i18n, logs, public, security, services
+from portal import (
+    account,
+    api,
+    database,
+    errors,
+    extensions,
+    i18n,
+    logs,
+    manage,
+    public,
+    region,
+    security,
+    services,
+)
 from portal.paths import STATIC, TEMPLATES
 
 
@@ -42,6 +56,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     services.init_app(app, settings)
     errors.init_app(app)
     logs.init_app(app)
+    extensions.init_app(app, settings)
     public.init_app(app)
+    app.register_blueprint(account.blueprint)
+    app.register_blueprint(manage.blueprint)
+    app.register_blueprint(region.blueprint)
     app.register_blueprint(api.blueprint)
     return app

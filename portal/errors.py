@@ -7,6 +7,7 @@ and folders, goes only to the server log for the operator.
 
 from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from indexer.search import SearchUnavailable
@@ -16,6 +17,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(404, _not_found)
     app.register_error_handler(500, _server_error)
     app.register_error_handler(SearchUnavailable, _search_unavailable)
+    app.register_error_handler(CSRFError, _form_expired)
+    app.register_error_handler(429, _too_many)
 
 
 def _not_found(_error: HTTPException):
@@ -38,6 +41,15 @@ def _search_unavailable(error: SearchUnavailable):
         )
         return {"errors": {"search": message}}, 503
     return render_template("errors/unavailable.html"), 503
+
+
+def _form_expired(_error: CSRFError):
+    """A form sent without this session's token: expired, or sent from another site."""
+    return render_template("errors/form_expired.html"), 400
+
+
+def _too_many(_error: HTTPException):
+    return render_template("errors/too_many.html"), 429
 
 
 def _is_api() -> bool:

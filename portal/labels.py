@@ -28,6 +28,16 @@ TEAM_KINDS = {
     "cjg": _l("Centrum voor Jeugd en Gezin"),
     "other": _l("Team voor jeugd en gezin"),
 }
+# The parts of a listing a provider keeps and confirms (indexer.edits.parts).
+LISTING_PARTS = {
+    "waits": _l("Wachttijden"),
+    "contact": _l("Contactgegevens"),
+    "descriptions": _l("Beschrijving"),
+    "ages": _l("Leeftijden"),
+    "languages": _l("Talen"),
+    "care_forms": _l("Vormen van hulp"),
+    "locations": _l("Locaties"),
+}
 WAIT_LIMITS = {2: _l("Binnen 2 weken"), 4: _l("Binnen 4 weken"), 8: _l("Binnen 8 weken")}
 SEGMENTS = {"B": _l("Specialistische hulp (B)"), "C": _l("Hoog-specialistische hulp (C)")}
 SORTS = {

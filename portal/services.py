@@ -4,6 +4,8 @@ from datetime import date
 
 from flask import Flask, current_app
 
+from indexer.edits import writes
+from indexer.edits.writes import IndexSync
 from indexer.search import SearchEngine, open_search_engine
 from indexer.settings import Settings
 
@@ -17,5 +19,14 @@ def search_engine() -> SearchEngine:
     return current_app.extensions["search"]
 
 
+def index_sync() -> IndexSync:
+    """What a write needs to bring the index in step: the engine with its writer key (the
+    portal's own engine holds only the search key), the writers' locks, the store."""
+    settings = current_app.config["SETTINGS"]
+    return writes.index_sync(settings, current_app.extensions["engine"], today())
+
+
 def today() -> date:
-    return date.today()
+    """The day contracts, wait freshness and confirmations are judged on: the real date,
+    unless the app was given a fixed `TODAY` (tests, so they do not age with the calendar)."""
+    return current_app.config.get("TODAY") or date.today()

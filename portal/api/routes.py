@@ -8,6 +8,7 @@ from dataclasses import asdict
 from flask import Blueprint, jsonify, request
 from flask_babel import get_locale, ngettext
 
+from indexer.edits.reads import confirmations
 from indexer.listing import provider_listing
 from portal.database import get_session
 from portal.public.search_form import parse_search
@@ -59,5 +60,11 @@ def provider(provider_id: str):
             "wait_times": [wait.model_dump(mode="json") for wait in listing.waits],
             "outcomes": {"period": listing.period, "figures": [asdict(f) for f in listing.figures]},
             "contract_end": listing.contract_end.isoformat() if listing.contract_end else None,
+            # The day the provider last confirmed each part (HSDS assured_date).
+            "confirmations": {
+                part: day.isoformat()
+                for part, day in confirmations(provider_id, session=get_session()).items()
+                if day is not None
+            },
         }
     )

@@ -3,6 +3,7 @@
 from flask import Blueprint, abort, render_template, request
 from flask_babel import get_locale
 
+from indexer.edits.reads import confirmations, stale_from
 from indexer.listing import provider_listing
 from indexer.search import locate
 from indexer.search.documents import distance_km
@@ -47,4 +48,16 @@ def detail(provider_id: str) -> str:
         distances=distances,
         map=locations_map(listing.locations, session=session, region_id=listing.region.id),
         labels=labels,
+        checked=checked_parts(provider_id, session=session, today=today()),
+        wait_stale=lambda wait: wait.confirmed_on <= stale_from("waits", today()),
     )
+
+
+def checked_parts(provider_id: str, *, session, today) -> list[tuple[str, object, bool]]:
+    """(part name in the reader's language, the day the provider last confirmed it, whether
+    that is too long ago), for "checked by the provider on …" (DESIGN.md §10)."""
+    return [
+        (str(labels.LISTING_PARTS[part]), day, day <= stale_from(part, today))
+        for part, day in sorted(confirmations(provider_id, session=session).items())
+        if day is not None and part in labels.LISTING_PARTS
+    ]

@@ -5,6 +5,7 @@ from dataclasses import replace
 from flask import Blueprint, render_template, request
 from flask_babel import format_number, get_locale, ngettext
 
+from indexer.search.documents import day_number
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
@@ -48,6 +49,7 @@ def _result_context(form, result, session, locale) -> dict:
         "result": result,
         "facets": facets,
         "wait_options": results_view.wait_options(form, result),
+        "today_number": day_number(today()),  # a wait confirmed before it is out of date
         "outcomes_count": result.facets.get("has_outcomes", {}).get("true", 0),
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),

@@ -59,3 +59,20 @@ def format_violations(violations: list[dict], where: str = "") -> str:
             for detail in (node["summary"] or "").splitlines():
                 lines.append(f"       | {detail}")
     return "\n".join(lines)
+
+
+# A desktop window and the narrowest phone WCAG 1.4.10 asks for: layout rules (contrast over
+# a background, overlapping targets) can fail at one width only. Both run on one page load
+# (the window is resized and axe runs again), which halves the time the suite takes.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "320px": {"width": 320, "height": 640}}
+
+
+def violations_at_every_width(page: Page, where: str) -> str:
+    """The report of every violation on the loaded page, at each of VIEWPORTS ("" if none)."""
+    report = []
+    for name, viewport in VIEWPORTS.items():
+        page.set_viewport_size(viewport)
+        violations = axe_violations(page)
+        if violations:
+            report.append(format_violations(violations, f"{where} at {name}"))
+    return "\n".join(report)

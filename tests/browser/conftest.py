@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -25,6 +26,7 @@ from playwright.sync_api import (
 )
 from sqlmodel import Session
 
+from indexer.cli import main
 from indexer.search import open_search_engine
 from indexer.search.documents import build_documents
 from indexer.settings import Settings
@@ -64,6 +66,12 @@ def _build_store_and_index(folder: Path, today: date) -> Settings:
         session.commit()
         open_search_engine(settings, writer=True).rebuild(build_documents(session, today))
     engine.dispose()
+    demo = CliRunner().invoke(
+        main,
+        ["--database-url", settings.database_url, "accounts", "demo"],
+        env={"APP_ENV": "development"},
+    )
+    assert demo.exit_code == 0, demo.output
     return settings
 
 

@@ -60,6 +60,10 @@ PAGES = [
     Page("/toegankelijkheid", "accessibility-statement"),
     Page("/privacy", "privacy"),
     Page("/bestaat-niet", "not-found", status=404),
+    Page("/inloggen", "sign-in"),
+    Page("/inloggen?lang=ar", "sign-in-ar"),
+    Page("/wachtwoord-vergeten", "forgot-password"),
+    Page("/uitnodiging?token=kapot", "invitation-broken-link", status=400),
     # Right to left (Arabic) and Cyrillic (Ukrainian): the pages with the most layout.
     *(
         Page(_in(lang, path), f"{name}-{lang}", status)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.axe import axe_violations, format_violations
+from tests.browser.axe import VIEWPORTS, violations_at_every_width
 from tests.browser.routes import PAGES
 from tests.browser.routes import Page as Route
 
@@ -14,11 +14,6 @@ pytestmark = pytest.mark.usefixtures("require_axe")
 
 
 RTL = {"ar": "rtl"}
-
-# A desktop window and the narrowest phone WCAG 1.4.10 asks for: layout rules (contrast over
-# a background, overlapping targets) can fail at one width only. Both run on one page load
-# (the window is resized and axe runs again), which halves the time the suite takes.
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "320px": {"width": 320, "height": 640}}
 
 
 @pytest.mark.parametrize("route", PAGES, ids=[route.name for route in PAGES])
@@ -30,13 +25,8 @@ def test_no_axe_violations(page: Page, route: Route) -> None:
         # The page is in the language the URL asks for, and Arabic reads right to left.
         expect(page.locator("html")).to_have_attribute("lang", route.lang)
         expect(page.locator("html")).to_have_attribute("dir", RTL.get(route.lang, "ltr"))
-    report = []
-    for name, viewport in VIEWPORTS.items():
-        page.set_viewport_size(viewport)
-        violations = axe_violations(page)
-        if violations:
-            report.append(format_violations(violations, f"{route.path} at {name}"))
-    assert not report, "\n".join(report)
+    report = violations_at_every_width(page, route.path)
+    assert not report, report
 
 
 @pytest.mark.parametrize("route", PAGES, ids=[route.name for route in PAGES])

@@ -1,4 +1,4 @@
-"""The explainers (profiles, intensities, outcomes) and the two statements (portal/public/pages.py)."""
+"""The explainers (profiles, intensities, outcomes) and the two statements (public/pages.py)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit

@@ -41,6 +41,10 @@ PARAMETERS = (
     "resultaten",
     "lang",
     "id",
+    "next",
+    "token",
+    "klaar",
+    "opgeslagen",
 )
 COOKIES = (i18n.COOKIE, compare.COOKIE)
 PORTAL = Path(__file__).parents[2] / "portal"
@@ -48,6 +52,10 @@ PORTAL = Path(__file__).parents[2] / "portal"
 # Values that reach past validation into the store and the engine (the minimal dataset).
 VALID = {
     "q": ["angst", "angts", "opvoeden", "autisme adhd"],
+    "next": ["/account", "//evil.example", "/\\evil.example"],
+    "token": ["", "abc.def.ghi"],
+    "klaar": ["besluit", "uitnodiging"],
+    "opgeslagen": ["gepubliceerd", "ter-beoordeling", "bevestigd"],
     "postcode": ["1011", "1011 AB", "1181ZM", "9999"],
     "regio": ["testregio"],
     "alle_regios": ["1"],

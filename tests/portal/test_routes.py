@@ -42,10 +42,29 @@ ROUTES = [
     ("privacy", "/privacy", 200),
     ("not-found", "/bestaat-niet", 404),
     ("unknown-provider", "/aanbieders/bestaat-niet", 404),
+    ("sign-in", "/inloggen", 200),
+    ("forgot-password", "/wachtwoord-vergeten", 200),
+    ("invitation-without-token", "/uitnodiging", 400),
+    ("reset-without-token", "/wachtwoord-herstellen?token=kapot", 400),
 ]
 ROUTE_IDS = [name for name, _path, _status in ROUTES]
 # Endpoints that answer with something other than a page (JSON, a redirect, plain text).
 NOT_PAGES = {"static", "compare.add_to_shortlist", "home.health"}
+# Pages behind sign-in: a visitor is sent to the sign-in page (their own tests check them);
+# the two steps after a right password answer 404 without one.
+SIGNED_IN = {
+    "account.home": "/account",
+    "manage.index": "/beheer",
+    "manage.overview": "/beheer/rustpunt",
+    "manage.edit": "/beheer/rustpunt/waits",
+    "region.index": "/regio",
+    "region.dashboard": "/regio/testregio",
+    "region.provider_history": "/regio/testregio/aanbieders/rustpunt",
+}
+AFTER_PASSWORD = {
+    "account.second_factor": "/inloggen/code",
+    "account.enrol": "/inloggen/app-koppelen",
+}
 PATHS = [(path, status) for _name, path, status in ROUTES]
 
 # Fields a visitor fills in or chooses; hidden inputs and buttons need no label.
@@ -179,7 +198,16 @@ def test_the_table_holds_every_page_route(app: Flask) -> None:
         and not rule.endpoint.startswith("api.")
         and rule.endpoint not in NOT_PAGES
     }
-    assert pages - covered == set()
+    assert pages - covered - set(SIGNED_IN) - set(AFTER_PASSWORD) == set()
+
+
+def test_pages_behind_sign_in_send_visitors_to_sign_in(client) -> None:
+    for path in SIGNED_IN.values():
+        answer = client.get(path)
+        assert answer.status_code == 302, path
+        assert urlsplit(answer.headers["Location"]).path == "/inloggen", path
+    for path in AFTER_PASSWORD.values():
+        assert client.get(path).status_code == 404, path
 
 
 def test_arabic_pages_are_right_to_left(client: FlaskClient) -> None:

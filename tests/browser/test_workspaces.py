@@ -1,0 +1,66 @@
+"""The workspaces in a real browser: a provider changes a wait time and search shows it at
+once, region staff reach their dashboard through the second factor; axe-core finds no
+violations on the new pages, in Dutch and Arabic, on a desktop and a 320 px phone."""
+
+from collections.abc import Callable
+
+import pyotp
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from indexer.accounts.demo import PASSWORD, SECRETS
+from tests.browser.axe import violations_at_every_width
+
+pytestmark = pytest.mark.usefixtures("require_axe")
+EDITOR, STAFF = "aanbieder@demo.example", "regio@demo.example"
+
+
+def sign_in(page: Page, email: str) -> None:
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def no_violations(page: Page) -> None:
+    report = violations_at_every_width(page, page.url)
+    assert not report, report
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_a_provider_changes_a_wait_and_families_find_it(
+    new_context: Callable[..., BrowserContext], javascript: bool
+) -> None:
+    page = new_context(java_script_enabled=javascript).new_page()
+    sign_in(page, EDITOR)
+    expect(page.locator("h1")).to_have_text("Mijn account")
+    page.locator("main a").first.click()  # the one provider this editor keeps
+    provider = page.locator("h1").inner_text().removeprefix("Gegevens van ")
+    page.locator("main a[href$='/waits']").click()
+    weeks = "3" if javascript else "5"
+    page.locator("main input[type=text]").first.fill(weeks)
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("meteen te vinden")
+    page.goto(f"/zoeken?q={provider}")
+    card = page.locator("main li", has_text=provider).first
+    expect(card).to_be_visible()
+    expect(page.locator("main")).to_contain_text(f"Wachttijd: {weeks} weken")
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_the_provider_workspace_has_no_axe_violations(page: Page, lang: str) -> None:
+    sign_in(page, EDITOR)
+    page.goto(f"/beheer?lang={lang}")
+    no_violations(page)
+    page.locator("main a.button").first.click()  # the first part's form
+    no_violations(page)
+
+
+@pytest.mark.parametrize("lang", ["nl", "ar"])
+def test_region_staff_reach_their_dashboard_with_a_code(page: Page, lang: str) -> None:
+    sign_in(page, STAFF)
+    page.locator("input[name=code]").fill(pyotp.TOTP(SECRETS["staff"]).now())
+    page.locator("main button[type=submit]").click()
+    page.goto(f"/regio?lang={lang}")
+    expect(page.locator("h1")).to_be_visible()
+    no_violations(page)
