@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 from indexer.accounts.commands import register_account_commands
 from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
+from indexer.edits.remind import register_remind_command
 from indexer.search import SearchUnavailable
 from indexer.search.commands import register_search_commands
 from indexer.settings import Settings
@@ -126,3 +127,4 @@ def generate(scale: str, seed: int, out: Path) -> None:
 
 register_search_commands(main)
 register_account_commands(main)
+register_remind_command(main)

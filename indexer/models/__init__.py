@@ -13,6 +13,7 @@ from indexer.models.geography import Municipality, Postcode, Region, Team, TeamP
 from indexer.models.offer import Contract, Intensity, Profile, Tariff
 from indexer.models.outcomes import Outcome, OutcomeNorm, WaitTime
 from indexer.models.providers import Location, Provider
+from indexer.models.reminders import Reminder  # noqa: F401  (registers the reminder table)
 
 __all__ = [
     "AuditEntry",
