@@ -31,7 +31,7 @@ def demo_command(settings: Settings) -> None:
     migrate(engine)
     with session_scope(engine) as session:
         region = session.exec(select(Region).order_by(col(Region.id))).first()
-        provider = _first_contracted_provider(session)
+        provider = _first_contracted_provider(session, region.id) if region else None
         if region is None or provider is None:
             raise click.ClickException("load data first: `indexer load data/demo`")
         rows = [
@@ -56,8 +56,9 @@ def demo_command(settings: Settings) -> None:
     engine.dispose()
 
 
-def _first_contracted_provider(session: Session) -> Provider | None:
-    contracted = select(Contract.provider_id).distinct()
+def _first_contracted_provider(session: Session, region_id: str) -> Provider | None:
+    """A provider of the demo staff's own region, so the moderation journey works."""
+    contracted = select(Contract.provider_id).where(Contract.region_id == region_id).distinct()
     query = select(Provider).where(col(Provider.id).in_(contracted)).order_by(col(Provider.name))
     return session.exec(query).first()
 
