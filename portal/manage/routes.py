@@ -19,7 +19,7 @@ from indexer.models import Provider
 from indexer.workspaces import wait_slots
 from portal import labels
 from portal.database import get_session
-from portal.manage.parts import EDITABLE, form_values, part_label
+from portal.manage.parts import EDITABLE, address_of, form_values, part_label
 from portal.permissions import for_provider, signed_in
 from portal.services import index_sync, today
 
@@ -96,6 +96,7 @@ def edit(provider: Provider, part: str):
         errors=errors,
         locale=str(get_locale()),
         care_forms=[(code, str(name)) for code, name in labels.CARE_FORMS.items()],
+        address_of=address_of,
         error_title=_("Er ging iets mis"),
     ), 400 if errors else 200
 

@@ -3,14 +3,21 @@ once, region staff reach their dashboard through the second factor; axe-core fin
 violations on the new pages, in Dutch and Arabic, on a desktop and a 320 px phone."""
 
 import re
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pyotp
 import pytest
+from click.testing import CliRunner
 from playwright.sync_api import BrowserContext, Page, expect
 
 from indexer.accounts.demo import PASSWORD, SECRETS
+from indexer.cli import main
 from tests.browser.axe import violations_at_every_width
+from tests.browser.conftest import DEMO
+from tests.utils.datasets import read_rows, set_cell
+from tests.utils.server import LiveServer
 
 pytestmark = pytest.mark.usefixtures("require_axe")
 EDITOR, STAFF = "aanbieder@demo.example", "regio@demo.example"
@@ -54,6 +61,8 @@ def test_the_provider_workspace_has_no_axe_violations(page: Page, lang: str) -> 
     page.goto(f"/beheer?lang={lang}")
     no_violations(page)
     page.locator("main a.button").first.click()  # the first part's form
+    no_violations(page)
+    page.goto(page.url.rsplit("/", 1)[0] + f"/locations?lang={lang}")  # the longest form
     no_violations(page)
 
 
@@ -99,3 +108,42 @@ def test_a_description_is_moderated_before_families_see_it(
     expect(staff.get_by_role("status")).to_be_visible()
     staff.goto("/zoeken?q=beeldende")
     expect(staff.locator("main")).to_contain_text("beeldende therapie en spel")
+
+
+def test_an_import_conflict_keeps_the_providers_phone(
+    new_context: Callable[..., BrowserContext], server: LiveServer, tmp_path: Path
+) -> None:
+    editor = new_context().new_page()
+    sign_in(editor, EDITOR)
+    editor.goto("/beheer")
+    provider_id = editor.url.rstrip("/").rsplit("/", 1)[1]
+    editor.locator("main a[href$='/contact']").click()
+    editor.locator("#phone").fill("020-7776655")
+    editor.get_by_role("button", name="Opslaan").click()
+    expect(editor.get_by_role("status")).to_contain_text("meteen te vinden")
+
+    files = tmp_path / "demo"
+    shutil.copytree(DEMO, files)
+    row = next(
+        n
+        for n, r in enumerate(read_rows(files / "providers.csv"), 2)
+        if r["provider_id"] == provider_id
+    )
+    set_cell(files, "providers.csv", row, "phone", "020-1110000")
+    store = [
+        "--database-url",
+        server.settings.database_url,
+        "--index-dir",
+        str(server.settings.index_dir),
+    ]
+    loaded = CliRunner().invoke(main, [*store, "load", str(files)])
+    assert loaded.exit_code == 0, loaded.output
+    assert "conflicts with providers' own values: 1" in loaded.output
+
+    staff = new_context().new_page()
+    staff_sign_in(staff)
+    staff.goto("/regio")
+    staff.get_by_role("button", name="Houd de waarde van de aanbieder").click()
+    expect(staff.get_by_role("status")).to_be_visible()
+    staff.goto(f"/aanbieders/{provider_id}")
+    expect(staff.locator("main")).to_contain_text("020-7776655")

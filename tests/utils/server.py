@@ -30,6 +30,7 @@ class LiveServer:
     url: str  # base URL, no trailing slash
     port: int
     log: Path  # gunicorn's output: its own log lines and Flask's error log
+    settings: Settings  # the store and index it serves, for tests that also load files
 
     def errors_since(self, offset: int) -> str:
         """The log after byte `offset` if a request failed there (a traceback), else ""."""
@@ -68,7 +69,9 @@ def _command(port: int) -> list[str]:
 def serve(settings: Settings, folder: Path) -> Iterator[LiveServer]:
     """gunicorn serving the portal on `settings`' store and index until the block ends."""
     port = free_port()
-    live = LiveServer(url=f"http://127.0.0.1:{port}", port=port, log=folder / "gunicorn.log")
+    live = LiveServer(
+        url=f"http://127.0.0.1:{port}", port=port, log=folder / "gunicorn.log", settings=settings
+    )
     env = os.environ | {
         "DATABASE_URL": settings.database_url,
         "INDEX_DIR": str(settings.index_dir),

@@ -76,3 +76,38 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: FlaskClient, path: str)
     answer = client.get(path)
     assert answer.status_code == 302
     assert "/inloggen" in answer.headers["Location"]
+
+
+def test_a_new_location_waits_for_the_region_with_coordinates_from_its_postcode(
+    editor: FlaskClient, send_form
+) -> None:
+    page = editor.get("/beheer/rustpunt/locations").get_data(as_text=True)
+    assert 'value="Rustpunt Centrum"' in page
+    form = {
+        "location_id": "loc-1",
+        "name-0": "Rustpunt Centrum",
+        "street-0": "Damrak",
+        "house_number-0": "1",
+        "postcode-0": "1011 AB",
+        "city-0": "Amsterdam",
+        "wheelchair-0": "ja",
+        "address-0": "DAMRAK|1|1011AB",
+        "latitude-0": "52.3741",
+        "longitude-0": "4.897",
+        "name-1": "Rustpunt Amstelveen",
+        "street-1": "Stadsplein",
+        "house_number-1": "7",
+        "postcode-1": "1181 ZM",
+        "city-1": "Amstelveen",
+    }
+    answer = send_form("/beheer/rustpunt/locations", form)
+    assert "opgeslagen=ter-beoordeling" in answer.headers["Location"], answer.get_data(as_text=True)
+    overview = editor.get("/beheer/rustpunt").get_data(as_text=True)
+    assert "Locaties" in overview and "Wacht op de regio" in overview
+
+
+def test_a_location_with_a_bad_postcode_is_refused(editor: FlaskClient, send_form) -> None:
+    form = {"name-0": "Nieuw", "street-0": "Laan", "house_number-0": "2", "postcode-0": "abc"}
+    answer = send_form("/beheer/rustpunt/locations", form)
+    assert answer.status_code == 400
+    assert 'id="locations"' in answer.get_data(as_text=True)
