@@ -19,6 +19,7 @@ from indexer.models import Provider
 from indexer.workspaces import wait_slots
 from portal import labels
 from portal.database import get_session
+from portal.manage.messages import field_message
 from portal.manage.parts import EDITABLE, address_of, form_values, part_label
 from portal.permissions import for_provider, signed_in
 from portal.services import index_sync, today
@@ -97,6 +98,8 @@ def edit(provider: Provider, part: str):
         locale=str(get_locale()),
         care_forms=[(code, str(name)) for code, name in labels.CARE_FORMS.items()],
         address_of=address_of,
+        field_message=field_message,
+        summary=[(field, field_message(field)) for field in errors],
         error_title=_("Er ging iets mis"),
     ), 400 if errors else 200
 

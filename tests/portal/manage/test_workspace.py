@@ -111,3 +111,14 @@ def test_a_location_with_a_bad_postcode_is_refused(editor: FlaskClient, send_for
     answer = send_form("/beheer/rustpunt/locations", form)
     assert answer.status_code == 400
     assert 'id="locations"' in answer.get_data(as_text=True)
+
+
+def test_a_refused_value_is_explained_in_the_readers_language(
+    editor: FlaskClient, send_form
+) -> None:
+    form = {"phone": "bel ons", "email": "info@rustpunt.example", "website": ""}
+    answer = send_form("/beheer/rustpunt/contact?lang=tr", form)
+    assert answer.status_code == 400
+    html = answer.get_data(as_text=True)
+    assert "020-1234567 gibi bir telefon numarası girin." in html
+    assert '<span lang="en">(' in html  # the rule's own words, marked as English
