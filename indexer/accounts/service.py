@@ -7,7 +7,7 @@ counted although the call ends in an exception. Audit entries say what happened 
 it ("anonymous" for someone not yet signed in), never a password, hash, secret or link.
 """
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
 import pyotp
@@ -142,10 +142,11 @@ def totp_provisioning(user: User, issuer: str = "Jeugdhulpgids") -> tuple[str, s
 
 def enable_totp(user: User, secret: str, code: str, *, session: Session) -> bool:
     """Store `secret` as the user's second factor if `code` proves the app has it."""
-    if not _code_matches(secret, code):
+    step = _matching_step(secret, code)
+    if step is None:
         return False
     session.add(user)
-    user.totp_secret = secret
+    user.totp_secret, user.totp_last_step = secret, step
     _audit(session, user.email, "enable_totp", user, {"totp": "enabled"})
     _commit(session, user)
     return True
@@ -155,6 +156,18 @@ def verify_totp(user: User, code: str) -> bool:
     """Whether `code` is the user's current code (or the one before or after, for clocks
     that drift); False for a user without a second factor."""
     return user.totp_secret is not None and _code_matches(user.totp_secret, code)
+
+
+def use_totp(user: User, code: str, *, session: Session) -> bool:
+    """Sign-in's check: `code` must be valid (as verify_totp) and newer than the last code
+    this user signed in with, so a code seen over a shoulder cannot be used again."""
+    step = _matching_step(user.totp_secret, code) if user.totp_secret else None
+    if step is None or step <= (user.totp_last_step or -1):
+        return False
+    session.add(user)
+    user.totp_last_step = step
+    session.commit()
+    return True
 
 
 def needs_second_factor(user: User) -> bool:
@@ -179,8 +192,18 @@ def _refuse_wrong_password(session: Session, user: User, now: datetime) -> NoRet
 
 
 def _code_matches(secret: str, code: str) -> bool:
+    return _matching_step(secret, code) is not None
+
+
+def _matching_step(secret: str, code: str) -> int | None:
+    """The 30-second step whose code `code` is: now, or one step before or after (clocks
+    drift); None when it is none of them."""
     code = code.replace(" ", "")
-    return code.isascii() and code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not (code.isascii() and code.isdigit()):
+        return None
+    totp = pyotp.TOTP(secret)
+    now = totp.timecode(datetime.now(UTC))
+    return next((step for step in (now, now - 1, now + 1) if totp.generate_otp(step) == code), None)
 
 
 def _require_strong(password: str) -> None:

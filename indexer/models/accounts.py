@@ -53,6 +53,8 @@ class User(SQLModel, table=True):
     password_hash: str | None = Field(default=None, repr=False)
     is_admin: bool = False
     totp_secret: str | None = Field(default=None, repr=False)
+    # The 30-second step of the last code used: a code works once, even within its window.
+    totp_last_step: int | None = Field(default=None, repr=False)
     failed_logins: int = 0
     locked_until: datetime | None = Field(default=None, sa_column=_timestamp(nullable=True))
     created_at: datetime = Field(default_factory=utc_now, sa_column=_timestamp(nullable=False))

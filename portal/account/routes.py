@@ -80,7 +80,7 @@ def second_factor():
     form = CodeForm()
     error = None
     if form.validate_on_submit():
-        if service.verify_totp(user, form.code.data.strip()):
+        if service.use_totp(user, form.code.data.strip(), session=get_session()):
             session.pop(HALF_SIGNED_IN)
             return sign_in_now(user)
         error = _("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat.")

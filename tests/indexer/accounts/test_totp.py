@@ -13,6 +13,7 @@ from indexer.accounts.service import (
     enable_totp,
     needs_second_factor,
     totp_provisioning,
+    use_totp,
     verify_totp,
 )
 from indexer.models.accounts import User
@@ -66,3 +67,14 @@ def test_admins_and_region_staff_need_a_second_factor(
     request: pytest.FixtureRequest, session: Session, role: str, needed: bool
 ) -> None:
     assert needs_second_factor(request.getfixturevalue(role)) is needed
+
+
+def test_a_code_signs_in_once(region_staff: User, session: Session) -> None:
+    secret, _uri = totp_provisioning(region_staff)
+    app = pyotp.TOTP(secret)
+    assert enable_totp(region_staff, secret, app.now(), session=session)
+    assert not use_totp(region_staff, app.now(), session=session)  # used to enrol
+    later = app.at(time.time() + 30)
+    assert use_totp(region_staff, later, session=session)
+    assert not use_totp(region_staff, later, session=session)  # seen over a shoulder
+    assert not use_totp(region_staff, app.at(time.time() - 30), session=session)  # older

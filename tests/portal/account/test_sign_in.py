@@ -2,6 +2,7 @@
 
 import logging
 import re
+import time
 
 import pyotp
 import pytest
@@ -72,7 +73,10 @@ def test_region_staff_enrol_a_second_factor_then_need_it(send_form, client, peop
     assert client.get("/account").status_code == 302  # a password alone is not enough
     wrong = send_form("/inloggen/code", {"code": "000000"})
     assert wrong.status_code == 400
-    right = send_form("/inloggen/code", {"code": pyotp.TOTP(secret).now()})
+    used = send_form("/inloggen/code", {"code": pyotp.TOTP(secret).now()})
+    assert used.status_code == 400  # the code used to enrol works once
+    later = pyotp.TOTP(secret).at(time.time() + 30)  # the app's next code
+    right = send_form("/inloggen/code", {"code": later})
     assert right.headers["Location"].endswith("/account")
     assert client.get("/account").status_code == 200
 
