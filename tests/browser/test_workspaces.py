@@ -156,12 +156,16 @@ def test_an_import_conflict_keeps_the_providers_phone(
     ]
     loaded = CliRunner().invoke(main, [*store, "load", str(files)])
     assert loaded.exit_code == 0, loaded.output
-    assert "conflicts with providers' own values: 1" in loaded.output, loaded.output
+    # At least the phone; earlier journeys in this session may own more of this listing.
+    assert re.search(r"conflicts with providers' own values: [1-9]", loaded.output), loaded.output
 
     staff = new_context().new_page()
     staff_sign_in(staff)
     staff.goto("/regio")
-    staff.get_by_role("button", name="Houd de waarde van de aanbieder").click()
+    phone = staff.locator("section.change", has_text=f"{provider_id}: phone")
+    expect(phone).to_contain_text("020-7776655")
+    expect(phone).to_contain_text("020-1110000")
+    phone.get_by_role("button", name="Houd de waarde van de aanbieder").click()
     expect(staff.get_by_role("status")).to_be_visible()
     staff.goto(f"/aanbieders/{provider_id}")
     expect(staff.locator("main")).to_contain_text("020-7776655")
