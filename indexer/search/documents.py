@@ -189,7 +189,9 @@ class _Context:
             self.waits[(region_id, provider_id)], key=lambda w: (w.profile_code != "", w.weeks)
         )
         general = waits[0] if waits else None
-        fresh_until = general.confirmed_on + timedelta(weeks=WAIT_FRESH_WEEKS) if general else None
+        # The last day it counts as fresh: on the day 8 weeks after, it is out of date.
+        last_fresh = timedelta(weeks=WAIT_FRESH_WEEKS, days=-1)
+        fresh_until = general.confirmed_on + last_fresh if general else None
         fresh = fresh_until is not None and fresh_until >= self.today
         return {
             "wait_weeks": general.weeks if general else None,

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from indexer.listing import FIGURES, provider_listing
 from portal import labels
 from portal.database import get_session
+from portal.public.freshness import wait_is_stale
 from portal.public.outcomes_view import LABELS, figure_view
 from portal.services import today
 
@@ -61,6 +62,7 @@ def compare() -> tuple[str, int]:
         figure_rows=rows,
         ids=[f"{x.region.id}__{x.provider.id}" for x in listings],
         labels=labels,
+        wait_stale=wait_is_stale,
     ), status
 
 

@@ -10,6 +10,7 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
+from portal.public.freshness import wait_is_stale
 from portal.public.locations_map import locations_map
 from portal.public.outcomes_view import figure_view
 from portal.public.search_form import postcode_digits
@@ -49,7 +50,7 @@ def detail(provider_id: str) -> str:
         map=locations_map(listing.locations, session=session, region_id=listing.region.id),
         labels=labels,
         checked=checked_parts(provider_id, session=session, today=today()),
-        wait_stale=lambda wait: wait.confirmed_on <= stale_from("waits", today()),
+        wait_stale=wait_is_stale,
     )
 
 

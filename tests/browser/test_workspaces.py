@@ -6,6 +6,7 @@ import re
 import shutil
 import time
 from collections.abc import Callable
+from email import message_from_bytes
 from pathlib import Path
 
 import pyotp
@@ -15,6 +16,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from indexer.accounts.demo import PASSWORD, SECRETS
 from indexer.cli import main
+from indexer.settings import Settings
 from tests.browser.axe import violations_at_every_width
 from tests.browser.conftest import DEMO
 from tests.utils.datasets import read_rows, set_cell
@@ -169,3 +171,36 @@ def test_an_import_conflict_keeps_the_providers_phone(
     expect(staff.get_by_role("status")).to_be_visible()
     staff.goto(f"/aanbieders/{provider_id}")
     expect(staff.locator("main")).to_contain_text("020-7776655")
+
+
+def test_staff_invite_a_provider_who_sets_a_password_and_publishes_a_wait(
+    new_context: Callable[..., BrowserContext], server: LiveServer
+) -> None:
+    staff = new_context().new_page()
+    staff_sign_in(staff)
+    staff.goto("/regio")
+    staff.locator("#uitnodiging-email").fill("nieuwe.collega@demo.example")
+    provider = staff.locator("#uitnodiging-aanbieder option").first.inner_text()
+    staff.get_by_role("button", name="Uitnodiging sturen").click()
+    expect(staff.get_by_role("status")).to_be_visible()
+
+    # Without MAIL_SERVER outside production, mail lands in the outbox as .eml files.
+    outbox = Settings().mail_outbox
+    mails = [message_from_bytes(path.read_bytes()) for path in outbox.glob("*.eml")]
+    [invitation] = [m for m in mails if m["To"] == "nieuwe.collega@demo.example"]
+    body = invitation.get_payload(decode=True).decode()
+    link = re.search(r"http://\S+", body).group().removeprefix("http://127.0.0.1:5000")
+
+    newcomer = new_context(java_script_enabled=False).new_page()
+    newcomer.goto(link)
+    newcomer.get_by_label("Nieuw wachtwoord").fill("een eigen lange wachtzin")
+    newcomer.get_by_label("Herhaal het wachtwoord").fill("een eigen lange wachtzin")
+    newcomer.get_by_role("button", name="Wachtwoord opslaan").click()
+    expect(newcomer.locator("h1")).to_have_text("Mijn account")
+    newcomer.locator("main a[href^='/beheer/']").first.click()
+    newcomer.locator("main a[href$='/waits']").click()
+    newcomer.locator("main input[type=text]").first.fill("7")
+    newcomer.get_by_role("button", name="Opslaan").click()
+    expect(newcomer.get_by_role("status")).to_contain_text("meteen te vinden")
+    newcomer.goto(f"/zoeken?q={provider}")
+    expect(newcomer.locator("main")).to_contain_text("Wachttijd: 7 weken")

@@ -40,7 +40,7 @@ def make_document(provider_id: str, **values: object) -> dict:
         "_geo": {"lat": AMSTERDAM[0], "lng": AMSTERDAM[1]},
         "wait_weeks": wait,
         "wait_confirmed_on": None if wait is None else "2026-11-01",
-        "wait_fresh_until": None if wait is None else 20261227,  # 8 weeks after
+        "wait_fresh_until": None if wait is None else 20261226,  # the day before 8 weeks after
         "wait_band": wait_band(wait),
         "waits_by_profile": {},
         **NO_FIGURES,
