@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from indexer.accounts.commands import register_account_commands
+from indexer.cli_store import store_reachable
 from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
 from indexer.edits.remind import register_remind_command
 from indexer.search import SearchUnavailable
@@ -63,7 +63,7 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
     """
     engine = make_engine(settings.database_url)
     indexed, warning = 0, None
-    try:
+    with store_reachable(engine):
         migrate(engine)
         with Session(engine) as session:
             actor = f"indexer load {folder.name}"
@@ -72,10 +72,6 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
             )
             if result.ok and not dry_run:
                 indexed, warning = _commit_and_index(session, result, settings, engine)
-    except OperationalError as error:
-        where = engine.url.render_as_string(hide_password=True)
-        click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)
-        sys.exit(2)
     if not result.ok:
         click.echo(format_report(result.problems), err=True)
         sys.exit(1)

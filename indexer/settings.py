@@ -14,6 +14,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRET = "development-only-not-secret"
+DEVELOPMENT_URL = "http://127.0.0.1:5000"  # gunicorn.conf.py's bind
 
 
 def default_data_dir() -> Path:
@@ -80,6 +81,12 @@ class Settings(BaseSettings):
         if parts.query or parts.fragment:
             raise ValueError("PUBLIC_URL must not have a query (?) or fragment (#)")
         return value.rstrip("/")
+
+    @property
+    def link_base(self) -> str:
+        """Where links in mails point: PUBLIC_URL, or in development the address `make run`
+        serves on. Never the Host header of a request, which any client sets."""
+        return self.public_url or DEVELOPMENT_URL
 
     def check_safe_to_serve(self) -> None:
         """Refuse to serve outside development with the placeholder secret key, and in

@@ -12,19 +12,18 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 import click
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from indexer.accounts.demo import demo_command
 from indexer.accounts.errors import AccountError
 from indexer.accounts.service import create_admin, invite
 from indexer.accounts.tokens import make_token
+from indexer.cli_store import store_reachable
 from indexer.mail import MailError, send_mail
 from indexer.models import Provider, Region
 from indexer.settings import Settings
 from indexer.store import make_engine, migrate, session_scope
 
-DEVELOPMENT_URL = "http://127.0.0.1:5000"
 INVITE_ACTOR = "indexer accounts invite"
 
 
@@ -77,7 +76,7 @@ def invite_command(
         pending = user.password_hash is None
         token = make_token(settings.secret_key, "invitation", user.id) if pending else None
         address = user.email
-    base = settings.public_url or DEVELOPMENT_URL
+    base = settings.link_base
     if token is None:
         click.echo(f"{address} already has an account, and now also {rights['en']}.")
         subject = "Nieuwe toegang in Jeugdhulpgids"
@@ -112,15 +111,12 @@ def _store(settings: Settings) -> Iterator[Session]:
     """A session on the migrated store; refusals and an unreachable store become messages."""
     engine = make_engine(settings.database_url)
     try:
-        migrate(engine)
-        with session_scope(engine) as session:
-            yield session
+        with store_reachable(engine):
+            migrate(engine)
+            with session_scope(engine) as session:
+                yield session
     except AccountError as error:
         _fail(str(error))
-    except OperationalError as error:
-        where = engine.url.render_as_string(hide_password=True)
-        click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)
-        sys.exit(2)
     finally:
         engine.dispose()
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import click
-from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, col, select
 
+from indexer.cli_store import store_reachable
 from indexer.edits.reads import StaleListing, stale_listings
 from indexer.mail import MailError, send_mail
 from indexer.models import Region
@@ -29,7 +29,6 @@ from indexer.settings import Settings
 from indexer.store import make_engine, migrate
 from indexer.workspaces import editors_of
 
-DEVELOPMENT_URL = "http://127.0.0.1:5000"
 REMINDERS = 3  # the first, then 2 and 4 weeks after it
 INTERVAL = timedelta(weeks=2)
 PART_NAMES = {  # as the provider's workspace names them (portal/labels.py)
@@ -68,13 +67,10 @@ def remind(settings: Settings, today) -> None:
     day = today.date() if today else date.today()
     engine = make_engine(settings.database_url)
     try:
-        migrate(engine)
-        with Session(engine) as session:
-            result = send_reminders(settings, session=session, today=day)
-    except OperationalError as error:
-        where = engine.url.render_as_string(hide_password=True)
-        click.echo(f"Cannot use the store at {where}: {error.orig}", err=True)
-        sys.exit(2)
+        with store_reachable(engine):
+            migrate(engine)
+            with Session(engine) as session:
+                result = send_reminders(settings, session=session, today=day)
     finally:
         engine.dispose()
     for region_name, listings in result.regions.items():
@@ -162,7 +158,7 @@ def _part_lines(listing: StaleListing) -> list[str]:
 
 
 def _provider_mail(settings: Settings, listing: StaleListing, number: int) -> tuple[str, str]:
-    base = settings.public_url or DEVELOPMENT_URL
+    base = settings.link_base
     subject = f"Klopt de vermelding van {listing.name} nog?"
     if number > 1:
         subject = f"Herinnering: klopt de vermelding van {listing.name} nog?"
@@ -191,7 +187,7 @@ def _provider_mail(settings: Settings, listing: StaleListing, number: int) -> tu
 def _staff_mail(
     settings: Settings, region: Region, listings: list[StaleListing]
 ) -> tuple[str, str]:
-    base = settings.public_url or DEVELOPMENT_URL
+    base = settings.link_base
     subject = f"Verouderde vermeldingen in jeugdregio {region.name}"
     lines = ["Hallo,", "", f"Deze aanbieders in jeugdregio {region.name} hebben onderdelen die"]
     lines += ["te lang niet bevestigd zijn:", ""]

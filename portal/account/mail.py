@@ -12,12 +12,10 @@ from indexer.accounts.tokens import make_token
 from indexer.mail import send_mail
 from indexer.models.accounts import User
 
-DEVELOPMENT_URL = "http://127.0.0.1:5000"
-
 
 def mail_link(endpoint: str, **values: str) -> str:
-    public_url = current_app.config["SETTINGS"].public_url or DEVELOPMENT_URL
-    return public_url + url_for(endpoint, **values).removeprefix(request.script_root)
+    base = current_app.config["SETTINGS"].link_base
+    return base + url_for(endpoint, **values).removeprefix(request.script_root)
 
 
 def send_reset_mail(user: User, token: str) -> None:

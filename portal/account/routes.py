@@ -3,7 +3,8 @@
 One-time tokens travel in the query string (`/uitnodiging?token=…`), never in the path:
 the access log keeps paths but never query strings, so a token is never written to disk.
 Every POST here is CSRF-checked (extensions.csrf) and the ones that guess at secrets are
-rate-limited per client address.
+rate-limited per client address. The account functions commit their own changes (a wrong
+password is counted even though the call fails), so these views never commit.
 """
 
 from datetime import UTC, datetime
@@ -56,9 +57,7 @@ def sign_in():
         except BadCredentials:
             error = _("Dit e-mailadres en wachtwoord horen niet bij elkaar.")
         else:
-            get_session().commit()
             return _after_password(user)
-        get_session().commit()  # the failure count
     status = 400 if form.errors or error else 200
     return render_template("account/sign_in.html", form=form, error=error), status
 
@@ -102,7 +101,6 @@ def enrol():
     error = None
     if form.validate_on_submit():
         if service.enable_totp(user, secret, form.code.data.strip(), session=get_session()):
-            get_session().commit()
             session.pop(HALF_SIGNED_IN)
             session.pop("totp")
             return sign_in_now(user)
@@ -163,7 +161,6 @@ def _new_password(purpose: str, **texts: str):
         if form.validate_on_submit():
             finish = service.accept_invitation if purpose == "invitation" else service.finish_reset
             user = finish(form.token.data, form.password.data, secret=secret, session=get_session())
-            get_session().commit()
             return _after_password(user)
         read_token(secret, purpose, form.token.data, session=get_session())
     except TokenInvalid:
@@ -184,7 +181,6 @@ def forgot_password():
         started = service.start_reset(
             form.email.data, secret=current_app.config["SECRET_KEY"], session=get_session()
         )
-        get_session().commit()
         if started:
             send_reset_mail(*started)
         return render_template("account/forgot.html", form=None, sent=True)
