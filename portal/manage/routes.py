@@ -66,13 +66,15 @@ def edit(provider: Provider, part: str):
     if part not in EDITABLE:
         return render_template("errors/404.html"), 404
     session = get_session()
+    # Read once, for the form and the page; only the waits form has a box per wait.
+    slots = wait_slots(provider.id, session=session, today=today()) if part == "waits" else []
     errors: dict[str, str] = {}
     if request.method == "POST":
         try:
             outcome = service.submit_edit(
                 provider.id,
                 part,
-                form_values(part, request.form, _slots(provider)),
+                form_values(part, request.form, slots),
                 actor=current_user.account.email,
                 session=session,
                 sync=index_sync(),
@@ -93,7 +95,7 @@ def edit(provider: Provider, part: str):
         at_once=PARTS[part].at_once,
         values=stored_values(session, provider.id, fields) if fields else {},
         sent=request.form,
-        slots=_slots(provider),
+        slots=slots,
         errors=errors,
         locale=str(get_locale()),
         care_forms=[(code, str(name)) for code, name in labels.CARE_FORMS.items()],
@@ -118,7 +120,3 @@ def confirm(provider: Provider, part: str):
         today=today(),
     )
     return redirect(url_for("manage.overview", provider_id=provider.id, opgeslagen="bevestigd"))
-
-
-def _slots(provider: Provider):
-    return wait_slots(provider.id, session=get_session(), today=today())
