@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from indexer.models.edits import LOCATIONS_FIELD, parse_wait_field
 from indexer.sources.specs import LOCALES
 
-WAIT_STALE_WEEKS = 8
 STALE_MONTHS = 6
 
 

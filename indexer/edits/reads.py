@@ -12,9 +12,10 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, SQLModel, col, or_, select
 
-from indexer.edits.parts import PARTS, STALE_MONTHS, WAIT_STALE_WEEKS
+from indexer.edits.parts import PARTS, STALE_MONTHS
 from indexer.models import AuditEntry, Contract, Provider
 from indexer.models.edits import Confirmation, Conflict, PendingChange, parse_wait_field
+from indexer.waits import WAIT_STALE_WEEKS
 
 # Audit entries of these tables are keyed "<provider_id>/<id>" rather than by primary key.
 KEYED_BY_PROVIDER = {"pendingchange", "conflict"}

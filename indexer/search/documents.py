@@ -7,7 +7,7 @@ minimum count are left out here, once, so no engine can ever sort or badge on th
 
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
 from math import asin, cos, radians, sin, sqrt
 
 from sqlmodel import Session, col, select
@@ -27,11 +27,9 @@ from indexer.models import (
 )
 from indexer.search.outcomes import published_figures
 from indexer.sources.specs import LOCALES
+from indexer.waits import chosen_wait, wait_for_profile, waits_of
 
 AGE_GROUPS = ((0, 4), (4, 12), (12, 18), (18, 23))
-# A wait time not confirmed for this long may be out of date (DESIGN.md §10): it is shown
-# as such and never passes a "maximum wait" filter as if it were fresh.
-WAIT_FRESH_WEEKS = 8
 OPEN_END = 99991231  # yyyymmdd for a contract without an end date
 
 
@@ -156,7 +154,7 @@ class _Context:
                 self.intensities, region_id, intensities, lang
             )
         document |= self._places(region_id, provider_id)
-        document |= self._wait(region_id, provider_id)
+        document |= self._wait(region_id, provider_id, profiles)
         document |= published_figures(
             self.outcomes[(region_id, provider_id)], region.min_outcome_count
         )
@@ -180,26 +178,38 @@ class _Context:
         nearest = min(locations, key=lambda loc: distance_km(centre, (loc.latitude, loc.longitude)))
         return {"locations": shown, "_geo": {"lat": nearest.latitude, "lng": nearest.longitude}}
 
-    def _wait(self, region_id: str, provider_id: str) -> dict:
-        """The general wait time, or else the shortest per-profile one, with its date. A wait
-        already out of date on the build day counts as unknown in the wait facet; the filter
-        checks `wait_fresh_until` against the query day, so one going stale after the
-        (nightly) build drops out of "maximum wait" results at once."""
-        waits = sorted(
-            self.waits[(region_id, provider_id)], key=lambda w: (w.profile_code != "", w.weeks)
-        )
-        general = waits[0] if waits else None
-        # The last day it counts as fresh: on the day 8 weeks after, it is out of date.
-        last_fresh = timedelta(weeks=WAIT_FRESH_WEEKS, days=-1)
-        fresh_until = general.confirmed_on + last_fresh if general else None
-        fresh = fresh_until is not None and fresh_until >= self.today
+    def _wait(self, region_id: str, provider_id: str, profiles: list[str]) -> dict:
+        """The published waits and what search needs of them (indexer.waits decides which
+        one a reader sees). Without a chosen profile: the general wait, else the shortest
+        one per profile. `profile_waits` holds, per contracted profile, the wait that
+        applies to it, so "within 8 weeks" with profile P03 filters on the P03 wait.
+        Freshness is checked against the query day (`*fresh_until`), so a wait going out
+        of date after the (nightly) build drops out of "maximum wait" results at once; in
+        the wait facet, one already out of date on the build day counts as unknown."""
+        waits = waits_of(self.waits[(region_id, provider_id)])
+        shown = chosen_wait(waits, (), self.today)
+        fresh = shown is not None and not shown.is_stale(self.today)
+        by_profile = {}
+        for code in profiles:
+            wait = wait_for_profile(waits, code)
+            if wait is not None:
+                by_profile[wait_key(code)] = {
+                    "weeks": wait.weeks,
+                    "fresh_until": day_number(wait.fresh_until),
+                }
         return {
-            "wait_weeks": general.weeks if general else None,
-            "wait_confirmed_on": general.confirmed_on.isoformat() if general else None,
-            "wait_fresh_until": day_number(fresh_until) if fresh_until else None,
-            "wait_band": wait_band(general.weeks if fresh else None),
-            "waits_by_profile": {w.profile_code: w.weeks for w in waits if w.profile_code},
+            "wait_weeks": shown.weeks if shown else None,
+            "wait_fresh_until": day_number(shown.fresh_until) if shown else None,
+            "wait_band": wait_band(shown.weeks if fresh else None),
+            "waits": [w.as_dict() for w in sorted(waits, key=lambda w: w.profile_code)],
+            "profile_waits": by_profile,
         }
+
+
+def wait_key(profile_code: str) -> str:
+    """The key of a profile in `profile_waits`: codes may hold "." or "-", which field
+    paths in both engines' filter languages cannot, so the code is spelled in hex."""
+    return "p" + profile_code.encode().hex()
 
 
 def _names(scheme: dict, region_id: str, codes: list[str], lang: str) -> list[str]:

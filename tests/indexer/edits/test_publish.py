@@ -32,7 +32,8 @@ def test_a_published_wait_is_found_by_search_at_once(store: Engine, sync: IndexS
 
     assert outcome == EditOutcome(published=True, pending_id=None)
     document = found(sync, max_wait_weeks=1)["rustpunt"]
-    assert (document["wait_weeks"], document["wait_confirmed_on"]) == (1, TODAY.isoformat())
+    general = {"profile_code": "", "weeks": 1, "confirmed_on": TODAY.isoformat()}
+    assert (document["wait_weeks"], document["waits"]) == (1, [general])
     with Session(store) as session:
         wait = session.get(WaitTime, ("testregio", "rustpunt", ""))
         query = select(AuditEntry).where(AuditEntry.entity == "waittime")
@@ -55,7 +56,8 @@ def test_a_wait_for_one_profile_is_added_beside_the_general_one(
     act(store, submit_edit, "rustpunt", "waits", {"wait/testregio/P01": "6"}, sync=sync)
 
     document = found(sync)["rustpunt"]
-    assert (document["wait_weeks"], document["waits_by_profile"]) == (3, {"P01": 6})
+    assert document["wait_weeks"] == 3
+    assert [(w["profile_code"], w["weeks"]) for w in document["waits"]] == [("", 3), ("P01", 6)]
     assert owned(store, "rustpunt") == {"wait/testregio/P01"}
 
 
@@ -84,7 +86,7 @@ def test_a_new_phone_number_is_published_and_searchable(store: Engine, sync: Ind
 def test_still_correct_confirms_the_wait_rows_families_see(store: Engine, sync: IndexSync) -> None:
     act(store, confirm, "rustpunt", "waits", sync=sync)
 
-    assert found(sync)["rustpunt"]["wait_confirmed_on"] == TODAY.isoformat()
+    assert found(sync)["rustpunt"]["waits"][0]["confirmed_on"] == TODAY.isoformat()
     with Session(store) as session:
         assert confirmations("rustpunt", session=session) == {"waits": TODAY}
         assert session.get(WaitTime, ("testregio", "rustpunt", "")).weeks == 3
