@@ -64,12 +64,6 @@ class Listing:
     figures: list[Figure] = field(default_factory=list)
     contract_end: date | None = None
 
-    @property
-    def wait(self) -> WaitTime | None:
-        """The general wait time, else the shortest one given for a single profile."""
-        general = [w for w in self.waits if not w.profile_code]
-        return (general or sorted(self.waits, key=lambda w: w.weeks) or [None])[0]
-
 
 def provider_listing(
     provider_id: str, region_id: str | None, *, session: Session, today: date

@@ -6,13 +6,14 @@ those ids — no personal data — so "my shortlist" works on the next visit.
 """
 
 from flask import Blueprint, make_response, redirect, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from indexer.listing import FIGURES, provider_listing
 from portal import labels
 from portal.database import get_session
-from portal.public.freshness import wait_is_stale
 from portal.public.outcomes_view import LABELS, figure_view
+from portal.public.waits_view import listing_wait
 from portal.services import today
 
 blueprint = Blueprint("compare", __name__)
@@ -62,7 +63,10 @@ def compare() -> tuple[str, int]:
         figure_rows=rows,
         ids=[f"{x.region.id}__{x.provider.id}" for x in listings],
         labels=labels,
-        wait_stale=wait_is_stale,
+        waits=[
+            listing_wait(listing, request.args.getlist("profiel"), str(get_locale()), today())
+            for listing in listings
+        ],
     ), status
 
 

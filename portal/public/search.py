@@ -5,7 +5,6 @@ from dataclasses import replace
 from flask import Blueprint, render_template, request
 from flask_babel import format_number, get_locale, ngettext
 
-from indexer.search.documents import day_number
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
@@ -13,6 +12,7 @@ from portal.database import get_session
 from portal.public import results_view
 from portal.public.search_form import parse_search
 from portal.public.suggestions import did_you_mean
+from portal.public.waits_view import document_wait
 from portal.services import search_engine, today
 
 blueprint = Blueprint("search", __name__)
@@ -49,7 +49,10 @@ def _result_context(form, result, session, locale) -> dict:
         "result": result,
         "facets": facets,
         "wait_options": results_view.wait_options(form, result),
-        "today_number": day_number(today()),  # a wait confirmed before it is out of date
+        "waits": {
+            hit.id: document_wait(hit.document, result.query.profiles, locale, today())
+            for hit in result.hits
+        },
         "outcomes_count": result.facets.get("has_outcomes", {}).get("true", 0),
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),

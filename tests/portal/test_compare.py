@@ -74,7 +74,7 @@ def test_two_providers_side_by_side_with_the_same_rows(client: FlaskClient) -> N
     assert rows["Leeftijd"] == ["4 tot en met 18 jaar", "0 tot en met 12 jaar"]
     assert rows["Talen"] == ["Engels en Nederlands", "Nederlands en Turks"]
     assert rows["Periode van de cijfers"] == ["2025", "Geen cijfers"]
-    assert rows["Wachttijd"][0] == "3 weken"
+    assert rows["Wachttijd"][0] == "Wachttijd: 3 weken (nagekeken op 1 november 2026)"
     assert rows["Doelen bereikt"][0] == (
         "78,5% 64 afgesloten trajecten De regio wil minstens 70%. Voldoet aan de norm."
     )
