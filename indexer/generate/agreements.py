@@ -1,6 +1,7 @@
 """Synthetic contracts, tariffs, outcomes, norms and wait times, valid around `today`."""
 
 import random
+import zlib
 from datetime import date, timedelta
 
 from indexer.generate.pools import INTENSITIES, Rows
@@ -76,7 +77,35 @@ def contracts(
                         tariff = f"{base_tariff(rng, level) * rng.uniform(0.9, 1.4):.2f}"
                         unit = INTENSITIES[level - 1][4]
                         t["tariffs.csv"].append([rid, "C", p, i, pid, tariff, unit, *dates])
+    add_main_contractors(t["contracts.csv"], offers)
     return offers
+
+
+def add_main_contractors(rows: Rows, offers: Offers) -> None:
+    """End every contract row with its main contractor: for a subcontractor, the main
+    contractor in the region sharing most of its profiles ("" when the region has none).
+
+    Ties are broken by a hash of both ids, which spreads subcontractors over main
+    contractors without drawing from the random generator, so no other value changes.
+    """
+    roles = {(row[0], row[1]): row[7] for row in rows}
+    profiles = {key: {p for p, _ in combos} for key, combos in offers.items()}
+    mains: dict[str, list[str]] = {}
+    for rid, pid in sorted(roles):
+        if roles[(rid, pid)] == "hoofdaannemer":
+            mains.setdefault(rid, []).append(pid)
+    chosen = {}
+    for (rid, pid), role in roles.items():
+        if role == "onderaannemer" and mains.get(rid):
+            chosen[(rid, pid)] = max(
+                mains[rid],
+                key=lambda main: (
+                    len(profiles[(rid, pid)] & profiles[(rid, main)]),
+                    zlib.crc32(f"{pid}>{main}".encode()),
+                ),
+            )
+    for row in rows:
+        row.append(chosen.get((row[0], row[1]), ""))
 
 
 def closed_count(rng: random.Random, most: int) -> int:

@@ -15,7 +15,7 @@ COLUMNS = {  # file: columns, exactly as DESIGN.md §4 lists them
     "locations.csv": "provider_id location_id name street house_number postcode city latitude "
     "longitude wheelchair_accessible",
     "contracts.csv": "region_id provider_id segment profile_code intensity_code valid_from "
-    "valid_to role",
+    "valid_to role main_contractor_id",
     "tariffs.csv": "region_id segment profile_code intensity_code provider_id tariff_eur unit "
     "valid_from valid_to",
     "outcomes.csv": "region_id provider_id period profile_code intensity_code closed_trajectories "

@@ -56,6 +56,9 @@ class Contract(SQLModel, table=True):
     valid_from: date = Field(primary_key=True)
     valid_to: date | None = None
     role: str = "hoofdaannemer"
+    # For an onderaannemer: the provider whose plan it works in ("one family, one plan").
+    # Empty when unknown; no foreign key, because "" names no provider (the import checks it).
+    main_contractor_id: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Tariff(SQLModel, table=True):

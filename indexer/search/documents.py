@@ -27,7 +27,7 @@ from indexer.models import (
 )
 from indexer.search.outcomes import published_figures
 from indexer.sources.specs import LOCALES
-from indexer.waits import chosen_wait, wait_for_profile, waits_of
+from indexer.waits import Wait, chosen_wait, wait_for_profile, waits_of
 
 AGE_GROUPS = ((0, 4), (4, 12), (12, 18), (18, 23))
 OPEN_END = 99991231  # yyyymmdd for a contract without an end date
@@ -110,6 +110,15 @@ class _Context:
             select(WaitTime).where(col(WaitTime.provider_id).in_(provider_ids))
         ):
             self.waits[(wait.region_id, wait.provider_id)].append(wait)
+        # Main contractors are mostly not among the providers being built: their names apart.
+        self.main_contractor_names = dict(
+            session.exec(
+                select(Provider.id, Provider.name)
+                .join(Contract, col(Contract.main_contractor_id) == col(Provider.id))
+                .where(col(Contract.provider_id).in_(provider_ids))
+                .distinct()
+            ).all()
+        )
 
     def document(self, region_id: str, provider_id: str, contracts: list[Contract]) -> dict:
         provider = self.providers[provider_id]
@@ -134,6 +143,7 @@ class _Context:
             "offers": sorted({f"{c.profile_code}/{c.intensity_code}" for c in contracts}),
             "segments": sorted({c.segment for c in contracts}),
             "roles": sorted({c.role for c in contracts}),
+            "main_contractors": self._main_contractors(contracts),
             "care_forms": provider.care_forms,
             "languages": provider.languages,
             "min_age": provider.min_age,
@@ -154,11 +164,19 @@ class _Context:
                 self.intensities, region_id, intensities, lang
             )
         document |= self._places(region_id, provider_id)
-        document |= self._wait(region_id, provider_id, profiles)
+        document |= wait_fields(
+            waits_of(self.waits[(region_id, provider_id)]), profiles, self.today
+        )
         document |= published_figures(
             self.outcomes[(region_id, provider_id)], region.min_outcome_count
         )
         return document
+
+    def _main_contractors(self, contracts: list[Contract]) -> list[dict]:
+        """Whom a subcontractor works under here ("one family, one plan"), sorted by name."""
+        ids = {c.main_contractor_id for c in contracts if c.main_contractor_id}
+        names = self.main_contractor_names
+        return [{"id": i, "name": names[i]} for i in sorted(ids, key=lambda i: (names[i], i))]
 
     def _places(self, region_id: str, provider_id: str) -> dict:
         """All locations, and as `_geo` the one nearest the region's centre (one point per
@@ -178,32 +196,32 @@ class _Context:
         nearest = min(locations, key=lambda loc: distance_km(centre, (loc.latitude, loc.longitude)))
         return {"locations": shown, "_geo": {"lat": nearest.latitude, "lng": nearest.longitude}}
 
-    def _wait(self, region_id: str, provider_id: str, profiles: list[str]) -> dict:
-        """The published waits and what search needs of them (indexer.waits decides which
-        one a reader sees). Without a chosen profile: the general wait, else the shortest
-        one per profile. `profile_waits` holds, per contracted profile, the wait that
-        applies to it, so "within 8 weeks" with profile P03 filters on the P03 wait.
-        Freshness is checked against the query day (`*fresh_until`), so a wait going out
-        of date after the (nightly) build drops out of "maximum wait" results at once; in
-        the wait facet, one already out of date on the build day counts as unknown."""
-        waits = waits_of(self.waits[(region_id, provider_id)])
-        shown = chosen_wait(waits, (), self.today)
-        fresh = shown is not None and not shown.is_stale(self.today)
-        by_profile = {}
-        for code in profiles:
-            wait = wait_for_profile(waits, code)
-            if wait is not None:
-                by_profile[wait_key(code)] = {
-                    "weeks": wait.weeks,
-                    "fresh_until": day_number(wait.fresh_until),
-                }
-        return {
-            "wait_weeks": shown.weeks if shown else None,
-            "wait_fresh_until": day_number(shown.fresh_until) if shown else None,
-            "wait_band": wait_band(shown.weeks if fresh else None),
-            "waits": [w.as_dict() for w in sorted(waits, key=lambda w: w.profile_code)],
-            "profile_waits": by_profile,
-        }
+
+def wait_fields(waits: list[Wait], profiles: list[str], today: date) -> dict:
+    """The published waits and what search needs of them (indexer.waits decides which
+    one a reader sees). Without a chosen profile: the general wait, else the shortest
+    one per profile. `profile_waits` holds, per contracted profile, the wait that
+    applies to it, so "within 8 weeks" with profile P03 filters on the P03 wait.
+    Freshness is checked against the query day (`*fresh_until`), so a wait going out
+    of date after the (nightly) build drops out of "maximum wait" results at once; in
+    the wait facet, one already out of date on the build day counts as unknown."""
+    shown = chosen_wait(waits, (), today)
+    fresh = shown is not None and not shown.is_stale(today)
+    by_profile = {}
+    for code in profiles:
+        wait = wait_for_profile(waits, code)
+        if wait is not None:
+            by_profile[wait_key(code)] = {
+                "weeks": wait.weeks,
+                "fresh_until": day_number(wait.fresh_until),
+            }
+    return {
+        "wait_weeks": shown.weeks if shown else None,
+        "wait_fresh_until": day_number(shown.fresh_until) if shown else None,
+        "wait_band": wait_band(shown.weeks if fresh else None),
+        "waits": [w.as_dict() for w in sorted(waits, key=lambda w: w.profile_code)],
+        "profile_waits": by_profile,
+    }
 
 
 def wait_key(profile_code: str) -> str:

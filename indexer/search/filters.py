@@ -6,9 +6,10 @@ queries); the meaning is decided once, here.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import ClassVar
 
 from indexer.search.contract import SearchQuery
-from indexer.search.documents import day_number
+from indexer.search.documents import day_number, wait_key
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,25 @@ class IsTrue:
     field: str
 
 
-Clause = AnyOf | AtLeast | AtMost | IsTrue
+@dataclass(frozen=True)
+class WaitWithin:
+    """For at least one of the profiles (`profile_waits` keys), the wait that applies is at
+    most `weeks` and still fresh on `day` (yyyymmdd)."""
+
+    keys: tuple[str, ...]
+    weeks: int
+    day: int
+    field: ClassVar[str] = "profile_waits"
+
+    def __post_init__(self) -> None:
+        # Keys go unquoted into field paths (neither engine can quote a path segment), so
+        # only what documents.wait_key makes, letters and digits, is allowed.
+        for key in self.keys:
+            if not key.isascii() or not key.isalnum():
+                raise ValueError(f"not a profile_waits key: {key!r}")
+
+
+Clause = AnyOf | AtLeast | AtMost | IsTrue | WaitWithin
 
 
 def clauses(query: SearchQuery, today: date) -> list[Clause]:
@@ -60,7 +79,11 @@ def clauses(query: SearchQuery, today: date) -> list[Clause]:
         result.append(AnyOf("languages", query.languages))
     if query.age is not None:
         result += [AtMost("age_from", query.age), AtLeast("age_to", query.age)]
-    if query.max_wait_weeks is not None:
+    if query.max_wait_weeks is not None and query.profiles:
+        # The wait for the chosen help, not the general one (indexer.waits).
+        keys = tuple(wait_key(code) for code in query.profiles)
+        result.append(WaitWithin(keys, query.max_wait_weeks, day_number(today)))
+    elif query.max_wait_weeks is not None:
         # Only a wait confirmed in the last 8 weeks counts as an answer to "how long".
         result.append(AtMost("wait_weeks", query.max_wait_weeks))
         result.append(AtLeast("wait_fresh_until", day_number(today)))

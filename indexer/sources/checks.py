@@ -84,6 +84,7 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
         for file in ("contracts", "tariffs", "outcomes", "norms")
     ),
     ("norms", ("region_id",), "region"),
+    ("contracts", ("main_contractor_id",), "provider"),
 )
 
 SOURCE_MODELS: dict[str, type[SQLModel]] = {
@@ -207,6 +208,42 @@ def _stored_reference_problems(
         )
         for key in ({tuple(str(p) for p in k) for k in stored})
         if all(key) and key not in known
+    ]
+
+
+def main_contractor_problems(dataset: Dataset, session: Session) -> list[Problem]:
+    """A subcontractor's main contractor holds a contract as hoofdaannemer in the same region
+    (in any period), among the contracts as they will be after the import. An unknown
+    provider is reported once, by reference_problems."""
+    if "contracts" not in dataset:
+        return []
+    parsed = dataset["contracts"]
+    replaced = scope_values(dataset, "contracts")
+    stored = session.exec(
+        select(Contract.region_id, Contract.provider_id)
+        .where(Contract.role == "hoofdaannemer")
+        .distinct()
+    )
+    mains = {(region, provider) for region, provider in stored if region not in replaced}
+    mains |= {
+        (row["region_id"], row["provider_id"])
+        for _, row in parsed.rows
+        if row["role"] == "hoofdaannemer"
+    }
+    providers = _keys_after_import(dataset, session, TARGETS["provider"])
+    return [
+        Problem(
+            parsed.filename,
+            number,
+            "main_contractor_id",
+            row["main_contractor_id"],
+            f"holds no contract as hoofdaannemer in region {row['region_id']}: "
+            "a main contractor must be contracted in the same region",
+        )
+        for number, row in parsed.rows
+        if row["main_contractor_id"]
+        and (row["main_contractor_id"],) in providers
+        and (row["region_id"], row["main_contractor_id"]) not in mains
     ]
 
 

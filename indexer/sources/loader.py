@@ -115,6 +115,7 @@ def validate(dataset: checks.Dataset, session: Session) -> list[Problem]:
         problems += checks.duplicate_problems(parsed) + checks.overlap_problems(parsed)
     problems += checks.region_name_problems(dataset)
     problems += checks.location_coordinate_problems(dataset, session)
+    problems += checks.main_contractor_problems(dataset, session)
     return problems + checks.reference_problems(dataset, session)
 
 

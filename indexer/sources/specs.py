@@ -73,6 +73,25 @@ def _segment_c_tariff_has_provider(row: Row) -> list[tuple[str, str]]:
     return []
 
 
+def _main_contractor_of_subcontractor(row: Row) -> list[tuple[str, str]]:
+    """Only an onderaannemer works under a main contractor, and never under itself; whether
+    the main contractor holds a contract in the region is checked across rows (checks)."""
+    main = row.get("main_contractor_id")
+    if not main:
+        return []
+    if row.get("role") != "onderaannemer":
+        return [
+            (
+                "main_contractor_id",
+                f"is given but role is {row.get('role')}: only an onderaannemer has a main "
+                "contractor; empty the cell or set role to onderaannemer",
+            )
+        ]
+    if main == row.get("provider_id"):
+        return [("main_contractor_id", "is the provider itself: name the main contractor")]
+    return []
+
+
 def _coordinates_together(row: Row) -> list[tuple[str, str]]:
     """Reported on the empty one of the two: that is the cell to fill in (or to clear)."""
     latitude, longitude = row.get("latitude"), row.get("longitude")
@@ -202,10 +221,11 @@ SPECS: tuple[FileSpec, ...] = (
             INTENSITY,
             *VALIDITY,
             _opt("role", f.choice("hoofdaannemer", "onderaannemer"), "hoofdaannemer"),
+            _opt("main_contractor_id", f.code, ""),
         ),
         key=("region_id", "provider_id", "segment", "profile_code", "intensity_code", "valid_from"),
         scope="region_id",
-        rules=(_period_in_order,),
+        rules=(_period_in_order, _main_contractor_of_subcontractor),
     ),
     FileSpec(
         "tariffs",

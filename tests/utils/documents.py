@@ -1,18 +1,25 @@
 """Search documents made by hand, so engine tests say exactly what each provider offers."""
 
-from indexer.search.documents import day_number, document_id, wait_band, wait_key
+from datetime import date
+
+from indexer.search.documents import document_id, wait_fields
 from indexer.search.outcomes import NO_FIGURES
 from indexer.search.vocabulary import Concept, Vocabulary
 from indexer.sources.specs import LOCALES
-from indexer.waits import wait_for_profile, waits_of
+from indexer.waits import Wait
 
 AMSTERDAM = (52.3731, 4.8922)
+BUILD_DAY = date(2026, 11, 22)
 
 
 def make_document(provider_id: str, **values: object) -> dict:
     """A complete document for `provider_id` in region "noord"; `values` override fields."""
     region_id = values.pop("region_id", "noord")
-    wait = values.pop("wait_weeks", None)
+    published = values.pop("waits", None)
+    if published is None:
+        published = waits(
+            values.pop("wait_weeks", None), values.pop("wait_confirmed_on", "2026-11-01")
+        )
     document = {
         "id": document_id(region_id, provider_id),
         "provider_id": provider_id,
@@ -27,6 +34,7 @@ def make_document(provider_id: str, **values: object) -> dict:
         "offers": ["P01/I1"],
         "segments": ["B"],
         "roles": ["hoofdaannemer"],
+        "main_contractors": [],
         "care_forms": ["ambulant"],
         "languages": ["nl"],
         "min_age": 0,
@@ -39,10 +47,6 @@ def make_document(provider_id: str, **values: object) -> dict:
         "available_until": 20271231,
         "locations": [],
         "_geo": {"lat": AMSTERDAM[0], "lng": AMSTERDAM[1]},
-        "wait_weeks": wait,
-        "wait_fresh_until": None if wait is None else 20261226,  # the day before 8 weeks after
-        "wait_band": wait_band(wait),
-        "waits": [] if wait is None else [general_wait(wait)],
         **NO_FIGURES,
     }
     for lang in LOCALES:
@@ -50,24 +54,17 @@ def make_document(provider_id: str, **values: object) -> dict:
         document[f"profile_names_{lang}"] = []
         document[f"intensity_names_{lang}"] = []
     document.update(values)
-    if "profile_waits" not in document:
-        document["profile_waits"] = profile_waits(document["profiles"], document["waits"])
+    # Waits as indexer.search.documents derives them, on the day the tests build.
+    document |= wait_fields(published, document["profiles"], BUILD_DAY)
     document["name_sort"] = str(document["name"]).casefold()
     return document
 
 
-def profile_waits(profiles: list[str], waits: list[dict]) -> dict:
-    """What indexer.search.documents stores for search on the wait of chosen profiles."""
-    applied = {code: wait_for_profile(waits_of(waits), code) for code in profiles}
-    return {
-        wait_key(code): {"weeks": wait.weeks, "fresh_until": day_number(wait.fresh_until)}
-        for code, wait in applied.items()
-        if wait is not None
-    }
-
-
-def general_wait(weeks: int, confirmed_on: str = "2026-11-01") -> dict:
-    return {"profile_code": "", "weeks": weeks, "confirmed_on": confirmed_on}
+def waits(weeks: int | None, confirmed_on: str = "2026-11-01", profile_code: str = "") -> list:
+    """A general wait (or one profile's) as the store would hold it; [] for no wait."""
+    if weeks is None:
+        return []
+    return [Wait(profile_code, weeks, date.fromisoformat(confirmed_on))]
 
 
 def small_vocabulary() -> Vocabulary:

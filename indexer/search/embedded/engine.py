@@ -16,6 +16,7 @@ from pathlib import Path
 
 import tantivy
 
+from indexer.search import wait_sort
 from indexer.search.contract import Hit, SearchQuery, SearchResult, Sort
 from indexer.search.documents import distance_km
 from indexer.search.embedded import storage
@@ -127,7 +128,7 @@ class EmbeddedEngine:
 
     def _search(self, query: SearchQuery, today: date) -> SearchResult:
         searcher = self._searcher_now()
-        filters = [render(self.schema, clause) for clause in clauses(query, today)]
+        filters = [render(self._index, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
         # Words the vocabulary knows carry the meaning ("bang" in "mijn kind is heel bang");
         # when there are any, the other words only help ranking.
@@ -137,7 +138,7 @@ class EmbeddedEngine:
         if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
         final = all_of(filters + text, optional=other if known else [])
-        addresses = self._page(searcher, final, query, total, ranked=bool(text))
+        addresses = self._page(searcher, final, query, today, total, ranked=bool(text))
         matches = word_matcher(groups) if text else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
         return SearchResult(hits, total, self._facets(searcher, final, query.facets), query)
@@ -192,7 +193,9 @@ class EmbeddedEngine:
             kept.remove(max(kept, key=lambda item: item[0]))
         return [g for _, g in kept], total
 
-    def _page(self, searcher, final, query: SearchQuery, total: int, ranked: bool) -> list:
+    def _page(
+        self, searcher, final, query: SearchQuery, today: date, total: int, ranked: bool
+    ) -> list:
         if query.sort == Sort.RELEVANCE and ranked:
             found = searcher.search(final, query.page_size, offset=query.offset, count=False)
             return [address for _, address in found.hits]
@@ -209,8 +212,12 @@ class EmbeddedEngine:
         everything = [
             address for _, address in searcher.search(final, max(total, 1), count=False).hits
         ]
-        keys = self._sort_keys(searcher, everything, query)
-        ordered = sorted(range(len(everything)), key=lambda i: (keys[i] is None, keys[i] or 0))
+        if wait_sort.sorts_on_profile_wait(query):
+            documents = [json.loads(searcher.doc(a)["source"][0]) for a in everything]
+            ordered = wait_sort.order(documents, query.profiles, today)
+        else:
+            keys = self._sort_keys(searcher, everything, query)
+            ordered = sorted(range(len(everything)), key=lambda i: (keys[i] is None, keys[i] or 0))
         return [everything[i] for i in ordered[query.offset : query.offset + query.page_size]]
 
     @staticmethod

@@ -3,10 +3,11 @@
 import tantivy
 
 from indexer.search.embedded.schema import FLOAT_FIELDS
-from indexer.search.filters import AnyOf, AtLeast, AtMost, Clause, IsTrue
+from indexer.search.filters import AnyOf, AtLeast, AtMost, Clause, IsTrue, WaitWithin
 
 
-def render(schema: tantivy.Schema, clause: Clause) -> tantivy.Query:
+def render(index: tantivy.Index, clause: Clause) -> tantivy.Query:
+    schema = index.schema
     match clause:
         case AnyOf(field, values):
             return tantivy.Query.term_set_query(schema, field, list(values))
@@ -16,6 +17,14 @@ def render(schema: tantivy.Schema, clause: Clause) -> tantivy.Query:
             return tantivy.Query.range_query(schema, field, _type(field), value, None)
         case AtMost(field, value):
             return tantivy.Query.range_query(schema, field, _type(field), None, value)
+        case WaitWithin(keys, weeks, day):
+            # Range queries on JSON paths exist only in tantivy's query language.
+            either = " OR ".join(
+                f"(profile_waits.{key}.weeks:<={int(weeks)}"
+                f" AND profile_waits.{key}.fresh_until:>={int(day)})"
+                for key in keys
+            )
+            return index.parse_query(either)
     raise TypeError(f"unknown clause {clause!r}")
 
 

@@ -13,7 +13,7 @@ from indexer.search.contract import FACETS
 from indexer.search.vocabulary import words_of
 from indexer.sources.specs import LOCALES
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Searchable text fields and their weight in the score: a word in the name counts most.
 TEXT_FIELDS = {"name": 3.0, "profile_text": 2.0, "description": 1.0}
 KEYWORD_FIELDS = (*FACETS, "region_id", "provider_id", "offers")
@@ -33,6 +33,8 @@ def build_schema() -> tantivy.Schema:
     for name in FLOAT_FIELDS:
         builder.add_float_field(name, indexed=True, fast=True)
     builder.add_text_field("name_sort", tokenizer_name="raw", fast=True)
+    # {key: {"weeks", "fresh_until"}} per contracted profile, for filters on its wait.
+    builder.add_json_field("profile_waits", tokenizer_name="raw", fast=True)
     builder.add_bytes_field("source", stored=True)
     return builder.build()
 
@@ -41,7 +43,8 @@ def to_tantivy(document: dict) -> tantivy.Document:
     converted = tantivy.Document()
     converted.add_text("id", document["id"])
     converted.add_text("name", " ".join(words_of(document["name"])))
-    profile_text = [
+    # The codes too: referrers type "P03" or "h02" as a word (Meilisearch searches `profiles`).
+    profile_text = document["profiles"] + [
         name
         for lang in LOCALES
         for name in document[f"profile_names_{lang}"] + document[f"intensity_names_{lang}"]
@@ -61,6 +64,7 @@ def to_tantivy(document: dict) -> tantivy.Document:
         converted.add_float("lat", document["_geo"]["lat"])
         converted.add_float("lng", document["_geo"]["lng"])
     converted.add_text("name_sort", document["name_sort"])
+    converted.add_json("profile_waits", document["profile_waits"])
     converted.add_bytes("source", json.dumps(document, ensure_ascii=False).encode())
     return converted
 

@@ -10,6 +10,7 @@ for either. `status` reads index stats and the build record, so it needs the adm
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from itertools import islice
 
@@ -17,12 +18,13 @@ from meilisearch import Client
 from meilisearch.errors import MeilisearchApiError
 from meilisearch.models.task import TaskInfo
 
-from indexer.search.contract import SearchQuery, SearchResult
+from indexer.search import wait_sort
+from indexer.search.contract import SearchQuery, SearchResult, Sort
 from indexer.search.engine import EngineStatus, SearchUnavailable
 from indexer.search.meili.errors import finish, translated
 from indexer.search.meili.render import quote, search_params
 from indexer.search.meili.results import to_result
-from indexer.search.meili.settings import build_settings, settings_hash
+from indexer.search.meili.settings import MAX_TOTAL_HITS, build_settings, settings_hash
 from indexer.search.vocabulary import Vocabulary, load_vocabulary
 
 BATCH_SIZE = 1000
@@ -187,10 +189,36 @@ class MeiliEngine:
     # -- reads -----------------------------------------------------------------------
 
     def search(self, query: SearchQuery, today: date) -> SearchResult:
-        body = search_params(query, today)
+        if wait_sort.sorts_on_profile_wait(query):
+            return self._search_by_profile_wait(query, today)
+        return to_result(self._post_search(search_params(query, today)), query)
+
+    def _post_search(self, body: dict) -> dict:
         with translated(self.url, self.timeout_s, f"searching index {self.index}"):
-            response = self._client.http.post(f"indexes/{self.index}/search", body)
-        return to_result(response, query)
+            return self._client.http.post(f"indexes/{self.index}/search", body)
+
+    def _search_by_profile_wait(self, query: SearchQuery, today: date) -> SearchResult:
+        """Meilisearch cannot sort on the shortest of several profiles' waits: every
+        match's waits are fetched (with the counts and facets), ordered in Python
+        (wait_sort, as the embedded engine does), and the page's documents fetched again
+        with their snippets."""
+        everything = search_params(replace(query, sort=Sort.NAME), today)
+        everything |= {"page": 1, "hitsPerPage": MAX_TOTAL_HITS}
+        everything |= {"attributesToRetrieve": list(wait_sort.FIELDS)}
+        for key in ("attributesToCrop", "attributesToHighlight"):
+            everything.pop(key)
+        found = self._post_search(everything)
+        matches = found["hits"]
+        ordered = wait_sort.order(matches, query.profiles, today)
+        ids = [matches[i]["id"] for i in ordered[query.offset : query.offset + query.page_size]]
+        result = to_result(found | {"hits": []}, query)
+        if ids:
+            page = search_params(replace(query, sort=Sort.NAME, page=1), today)
+            page["filter"] += f" AND id IN [{', '.join(quote(str(i)) for i in ids)}]"
+            page["facets"] = []
+            hits = {hit.id: hit for hit in to_result(self._post_search(page), query).hits}
+            result.hits = [hits[str(i)] for i in ids if str(i) in hits]
+        return result
 
     def status(self) -> EngineStatus:
         """Documents in the live index (0 when none was built) and the last build record;

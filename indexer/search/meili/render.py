@@ -8,7 +8,7 @@ value holding a quote or a backslash can neither break the expression nor change
 from datetime import date
 
 from indexer.search.contract import SearchQuery, Sort
-from indexer.search.filters import AnyOf, AtLeast, AtMost, Clause, IsTrue, clauses
+from indexer.search.filters import AnyOf, AtLeast, AtMost, Clause, IsTrue, WaitWithin, clauses
 from indexer.search.meili.settings import LOCALE_CODES, locale_code
 from indexer.search.vocabulary import normalise
 
@@ -42,6 +42,13 @@ def render_clause(clause: Clause) -> str:
             return f"{field} <= {number(value)}"
         case IsTrue(field):
             return f"{field} = true"
+        case WaitWithin(keys, weeks, day):
+            either = [
+                f"(profile_waits.{key}.weeks <= {number(weeks)}"
+                f" AND profile_waits.{key}.fresh_until >= {number(day)})"
+                for key in keys
+            ]
+            return "(" + " OR ".join(either) + ")"
     raise TypeError(f"unknown clause {clause!r}")
 
 

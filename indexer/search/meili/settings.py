@@ -29,6 +29,7 @@ FILTER_FIELDS = (
     "age_to",
     "wait_weeks",
     "wait_fresh_until",
+    "profile_waits",  # its nested fields: profile_waits.<key>.weeks, .fresh_until
     "has_outcomes",
 )
 # `provider_id` and `id` let replace_provider delete exactly a provider's stale documents.
@@ -49,10 +50,12 @@ def locale_code(lang: str) -> str:
 
 
 def searchable_attributes() -> list[str]:
-    """In order of weight: a match in the name counts most, one in intensity names least."""
+    """In order of weight: a match in the name counts most, one in intensity names least.
+    The profile codes ("P03") weigh as the profile names, as in the embedded profile_text."""
     return [
         "name",
         *(f"profile_names_{lang}" for lang in LOCALES),
+        "profiles",
         *(f"description_{lang}" for lang in LOCALES),
         *(f"intensity_names_{lang}" for lang in LOCALES),
     ]

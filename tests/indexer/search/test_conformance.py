@@ -69,7 +69,7 @@ CORPUS = [
         profiles=["P09"],
         offers=["P09/I1"],
         wait_weeks=1,
-        wait_fresh_until=20261020,
+        wait_confirmed_on="2026-08-20",
     ),
 ]
 

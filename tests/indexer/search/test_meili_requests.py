@@ -33,6 +33,7 @@ EXPECTED_SETTINGS = {
     "searchableAttributes": [
         "name",
         *(f"profile_names_{lang}" for lang in LANGS),
+        "profiles",
         *(f"description_{lang}" for lang in LANGS),
         *(f"intensity_names_{lang}" for lang in LANGS),
     ],
@@ -48,6 +49,7 @@ EXPECTED_SETTINGS = {
         "intensities",
         "languages",
         "offers",
+        "profile_waits",
         "profiles",
         "provider_id",
         "region_id",
@@ -337,7 +339,10 @@ def test_compound_query_renders_one_filter_in_clause_order():
             ' AND care_forms IN ["ambulant"]'
             ' AND languages IN ["tr"]'
             " AND age_from <= 12 AND age_to >= 12"
-            " AND wait_weeks <= 8 AND wait_fresh_until >= 20261122"
+            " AND ((profile_waits.p503031.weeks <= 8"  # P01 in hex
+            " AND profile_waits.p503031.fresh_until >= 20261122)"
+            " OR (profile_waits.p503036.weeks <= 8"
+            " AND profile_waits.p503036.fresh_until >= 20261122))"
             " AND has_outcomes = true"
         ),
         "facets": list(FACETS),
