@@ -2,7 +2,8 @@
 
 queries.csv holds the ground truth, read off the demo data by hand (see README.md). This module
 loads it, checks it against the demo files, runs every query through the real store and search
-engine, and scores the top 5: reciprocal rank of the first expected provider, and precision.
+engine, and scores the top 5: reciprocal rank of the first expected provider, whether one is
+there at all (hit), and precision.
 The bar is on the aggregate (overall and per language), so one hard query does not block work,
 but a change that makes Turkish or Ukrainian families worse off does.
 
@@ -13,6 +14,7 @@ Run it as a script to print the figures: `.venv/bin/python -m tests.relevance.ha
 """
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +68,10 @@ class Scored:
         return reciprocal_rank(self.case.expected, self.got)
 
     @property
+    def hit(self) -> bool:
+        return self.reciprocal_rank > 0
+
+    @property
     def precision(self) -> float:
         return precision_at(self.case.expected, self.got)
 
@@ -74,6 +80,7 @@ class Scored:
 class Figures:
     queries: int
     mrr: float
+    hits: float  # share of queries with an expected provider in the top 5 (hit@5)
     precision: float
 
 
@@ -127,20 +134,21 @@ def summarise(scored: list[Scored]) -> dict[str, Figures]:
 
 def _figures(items: list[Scored]) -> Figures:
     if not items:
-        return Figures(0, 0.0, 0.0)
+        return Figures(0, 0.0, 0.0, 0.0)
     return Figures(
         queries=len(items),
         mrr=sum(i.reciprocal_rank for i in items) / len(items),
+        hits=sum(i.hit for i in items) / len(items),
         precision=sum(i.precision for i in items) / len(items),
     )
 
 
 def format_report(scored: list[Scored]) -> str:
     """A table per language, then every query that missed (no expected provider in the top 5)."""
-    lines = [f"{'lang':<6}{'queries':>8}{'MRR':>8}{'P@5':>8}"]
-    for lang, figures in summarise(scored).items():
-        lines.append(f"{lang:<6}{figures.queries:>8}{figures.mrr:>8.3f}{figures.precision:>8.3f}")
-    misses = [item for item in scored if item.reciprocal_rank == 0]
+    lines = [f"{'lang':<6}{'queries':>8}{'MRR':>8}{'hit@5':>8}{'P@5':>8}"]
+    for lang, f in summarise(scored).items():
+        lines.append(f"{lang:<6}{f.queries:>8}{f.mrr:>8.3f}{f.hits:>8.3f}{f.precision:>8.3f}")
+    misses = [item for item in scored if not item.hit]
     lines.append("")
     lines.append(f"queries with no expected provider in the top {TOP}: {len(misses)}")
     for item in misses:
@@ -160,7 +168,8 @@ def format_report(scored: list[Scored]) -> str:
 def check_cases(cases: list[Case], demo: Path = DEMO, today: date = TODAY) -> list[str]:
     """Everything wrong with the relevance set, judged from the demo CSV files alone: every
     expected provider exists and holds a contract valid `today` in the query's region (for a
-    profile query: for that profile), and each language has enough queries."""
+    profile query, or a profile code typed in the text: for that profile), and each language
+    has enough queries."""
     data = _DemoFacts(demo, today)
     problems = []
     for case in cases:
@@ -224,8 +233,16 @@ class _DemoFacts:
                 yield f"expected provider {provider_id} does not exist"
             elif region and (region, provider_id) not in self.offers:
                 yield f"{provider_id} has no contract in {region} valid on {self.today}"
-            elif region and case.profile and case.profile not in self.offers[(region, provider_id)]:
-                yield f"{provider_id} is not contracted for {case.profile} in {region}"
+            elif region:
+                for code in sorted(self._codes(case, region) - self.offers[(region, provider_id)]):
+                    yield f"{provider_id} is not contracted for {code} in {region}"
+
+    def _codes(self, case: Case, region: str) -> set[str]:
+        """The profile chosen, and the region's codes typed as words ("P03", "h02")."""
+        typed = {word.upper() for word in re.findall(r"\w+", case.query)}
+        return {code for r, code in self.profiles if r == region and code in typed} | (
+            {case.profile} if case.profile else set()
+        )
 
     def _region(self, case: Case) -> tuple[str | None, str | None]:
         """The query's region, or None and what is wrong."""

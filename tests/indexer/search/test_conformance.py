@@ -137,6 +137,21 @@ def test_family_words_in_every_language_find_the_dutch_text(
 
 
 @pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("P03", ["pleegzorg-thuis"]),  # a profile code typed as a word, in any case
+        ("p02", ["autisme-centrum", "scheiding-huis"]),
+        ("P09", []),  # contracted only in another region
+        ("vechtscheiding", ["scheiding-huis"]),  # a professional term only the vocabulary knows
+    ],
+)
+def test_referrers_find_providers_by_profile_code_and_professional_term(
+    engine, typed: str, expected: list[str]
+) -> None:
+    assert found(engine, text=typed, region_id="noord") == expected
+
+
+@pytest.mark.parametrize(
     ("filters", "expected"),
     [
         ({"region_id": "zuid"}, ["ontwikkeling-team", "oude-wachttijd"]),
