@@ -46,10 +46,21 @@ class Figure:
     value: float | None
     count: int | None
     enough: bool
-    norm: float | None  # the strictest norm over the intensities the provider offers here
+    norm: float | None  # the strictest norm over the intensities judged (one, per intensity)
     norm_is_maximum: bool
     regional_average: float | None
     meets_norm: bool | None
+
+
+@dataclass(frozen=True)
+class IntensityFigures:
+    """What the region published for one profile × intensity (profile None: for the
+    intensity over all profiles), judged against the norm of that intensity alone."""
+
+    profile: Profile | None
+    intensity: Intensity
+    period: str
+    figures: list[Figure]
 
 
 @dataclass
@@ -62,7 +73,10 @@ class Listing:
     waits: list[WaitTime]
     period: str | None = None
     figures: list[Figure] = field(default_factory=list)
+    intensity_figures: list[IntensityFigures] = field(default_factory=list)
     contract_end: date | None = None
+    # Whom the provider works under as onderaannemer here, by name ("one family, one plan").
+    main_contractors: list[Provider] = field(default_factory=list)
 
 
 def provider_listing(
@@ -100,19 +114,33 @@ def provider_listing(
             ).all()
         ),
         contract_end=max((c.valid_to for c in here if c.valid_to), default=None),
+        main_contractors=_main_contractors(here, session),
     )
     _add_outcomes(listing, {c.intensity_code for c in here}, session)
     return listing
 
 
-def _offers(contracts: list[Contract], session: Session) -> list:
-    region_id = contracts[0].region_id
+def _main_contractors(contracts: list[Contract], session: Session) -> list[Provider]:
+    ids = {c.main_contractor_id for c in contracts if c.main_contractor_id}
+    if not ids:
+        return []
+    found = session.exec(select(Provider).where(col(Provider.id).in_(ids))).all()
+    return sorted(found, key=lambda p: (p.name, p.id))
+
+
+def _scheme(region_id: str, session: Session) -> tuple[dict, dict]:
+    """The region's profiles and intensities, each by code."""
     profiles = {
         p.code: p for p in session.exec(select(Profile).where(Profile.region_id == region_id))
     }
     intensities = {
         i.code: i for i in session.exec(select(Intensity).where(Intensity.region_id == region_id))
     }
+    return profiles, intensities
+
+
+def _offers(contracts: list[Contract], session: Session) -> list:
+    profiles, intensities = _scheme(contracts[0].region_id, session)
     offers = []
     for code in sorted({c.profile_code for c in contracts}):
         mine = [c for c in contracts if c.profile_code == code]
@@ -129,42 +157,102 @@ def _add_outcomes(listing: Listing, intensity_codes: set[str], session: Session)
             Outcome.provider_id == listing.provider.id, Outcome.region_id == region.id
         )
     ).all()
+    norms = {
+        n.intensity_code: n
+        for n in session.exec(select(OutcomeNorm).where(OutcomeNorm.region_id == region.id))
+    }
     outcome = latest(list(outcomes))
-    if outcome is None:
-        return
-    norms = session.exec(
-        select(OutcomeNorm).where(
-            OutcomeNorm.region_id == region.id, col(OutcomeNorm.intensity_code).in_(intensity_codes)
-        )
-    ).all()
-    averages = regional_averages(region, outcome.period, session=session)
-    listing.period = outcome.period
+    if outcome is not None:
+        listing.period = outcome.period
+        listing.figures = _figures(outcome, intensity_codes, norms, region, session)
+    listing.intensity_figures = _intensity_figures(
+        [o for o in outcomes if o.intensity_code], norms, region, session
+    )
+
+
+def _intensity_figures(
+    rows: list[Outcome], norms: dict[str, OutcomeNorm], region: Region, session: Session
+) -> list[IntensityFigures]:
+    """The rows of the newest period among those the region published per intensity, by
+    profile and then intensity from light to heavy. A figure the region did not measure for
+    an intensity (no value, no count) is left out rather than called too few to say."""
+    if not rows:
+        return []
+    # The same "newest period" rule as for the provider-wide row, applied to these periods.
+    period = latest([Outcome(period=row.period) for row in rows]).period
+    profiles, intensities = _scheme(region.id, session)
+    chosen = sorted(
+        (row for row in rows if row.period == period),
+        key=lambda row: (row.profile_code, intensities[row.intensity_code].sort_order),
+    )
+    groups = []
+    for row in chosen:
+        figures = [
+            figure
+            for figure in _figures(row, {row.intensity_code}, norms, region, session)
+            if figure.count is not None or getattr(row, figure.name) is not None
+        ]
+        if figures:
+            groups.append(
+                IntensityFigures(
+                    profiles.get(row.profile_code), intensities[row.intensity_code], period, figures
+                )
+            )
+    return groups
+
+
+def _figures(
+    outcome: Outcome,
+    intensity_codes: set[str],
+    norms: dict[str, OutcomeNorm],
+    region: Region,
+    session: Session,
+) -> list[Figure]:
+    """Each figure of `outcome`, withheld below the region's minimum count, against the
+    strictest norm of `intensity_codes` and the regional average for the same profile ×
+    intensity."""
+    judged = [norms[code] for code in intensity_codes if code in norms]
+    averages = regional_averages(
+        region,
+        outcome.period,
+        session=session,
+        profile_code=outcome.profile_code,
+        intensity_code=outcome.intensity_code,
+    )
+    figures = []
     for name in FIGURES:
         count = getattr(outcome, COUNT_OF[name])
         enough = (count or 0) >= region.min_outcome_count
         value = getattr(outcome, name) if enough else None
         norm_values = [
-            getattr(n, NORM_OF[name]) for n in norms if getattr(n, NORM_OF[name]) is not None
+            getattr(n, NORM_OF[name]) for n in judged if getattr(n, NORM_OF[name]) is not None
         ]
         is_max = name == "dropout_pct"
         norm = (min(norm_values) if is_max else max(norm_values)) if norm_values else None
         meets = (
             None if value is None or norm is None else (value <= norm if is_max else value >= norm)
         )
-        listing.figures.append(
-            Figure(name, value, count, enough, norm, is_max, averages.get(name), meets)
-        )
+        figures.append(Figure(name, value, count, enough, norm, is_max, averages.get(name), meets))
+    return figures
 
 
-def regional_averages(region: Region, period: str, *, session: Session) -> dict[str, float]:
+def regional_averages(
+    region: Region,
+    period: str,
+    *,
+    session: Session,
+    profile_code: str = "",
+    intensity_code: str = "",
+) -> dict[str, float]:
     """Each figure averaged over the region's providers for `period`, weighted by their
-    counts, counting only figures at or above the region's minimum count."""
+    counts, counting only figures at or above the region's minimum count; over the rows for
+    one profile × intensity when given, else over the provider-wide rows."""
     rows = session.exec(
         select(Outcome).where(
             Outcome.region_id == region.id,
             Outcome.period == period,
-            Outcome.profile_code == "",
-            Outcome.intensity_code == "",
+            Outcome.profile_code == profile_code,
+            Outcome.intensity_code == intensity_code,
         )
     ).all()
     averages = {}

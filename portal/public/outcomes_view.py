@@ -10,7 +10,8 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from indexer.listing import Figure
+from indexer.listing import Figure, Listing
+from portal.labels import in_page_language
 
 PERIOD_PARTS = {
     "H1": _l("eerste helft van %(year)s"),
@@ -38,6 +39,17 @@ class FigureView:
     average: str
     sentence: str
     verdict: str  # "meets", "misses" or ""
+
+
+@dataclass
+class IntensityOutcomeView:
+    """One profile × intensity's figures: names as (text, lang attribute) for the page's
+    language; profile None when the region published for the intensity over all profiles."""
+
+    profile: tuple[str, str] | None
+    intensity: tuple[str, str]
+    period: str
+    figures: list[FigureView]
 
 
 def period_label(period: str | None) -> str:
@@ -106,3 +118,17 @@ def figure_view(figure: Figure) -> FigureView:
     return FigureView(
         name, str(LABELS[name]), value, count_text, norm, average, sentences[name], verdict
     )
+
+
+def intensity_outcomes(listing: Listing, locale: str) -> list[IntensityOutcomeView]:
+    """The figures the region published per profile × intensity, worded as the
+    provider-wide ones, each against the norm of its own intensity."""
+    return [
+        IntensityOutcomeView(
+            in_page_language(group.profile.names, locale) if group.profile else None,
+            in_page_language(group.intensity.names, locale),
+            period_label(group.period),
+            [figure_view(figure) for figure in group.figures],
+        )
+        for group in listing.intensity_figures
+    ]

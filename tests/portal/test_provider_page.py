@@ -4,8 +4,8 @@ words; a figure over too few trajectories is not shown at all.
 
 Fixture facts used here: Rustpunt Jeugd is contracted for P01 at I1 and I2 (norms: at least
 70% and 65% goals met, at most 15% and 20% dropout) and published 2025 figures over 64
-closed trajectories; Het Opvoedhuis has only a per-profile outcome row (P02/I1), which the
-page does not use, and no English description.
+closed trajectories; Het Opvoedhuis has only a per profile × intensity outcome row (P02/I1,
+too few to say: see test_intensity_outcomes.py) and no English description.
 """
 
 import re
@@ -14,17 +14,19 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 
-from tests.utils.datasets import set_cell
+from tests.utils.datasets import read_rows, set_cell, write_rows
 from tests.utils.html import Node, Page, get_page
 from tests.utils.loading import add_too_few_trajectories
 
 
 def figures(page: Page) -> dict[str, Node]:
-    """Figure label → its block on the page."""
+    """Figure label → its block among the provider-wide figures (not those per intensity)."""
+    section = page.root.find("section", aria_labelledby="results-title")
     return {
         block.find("dt").text: block
-        for block in page.root.with_class("figure")
-        if block.find_all("dt")
+        for child in section.children
+        if isinstance(child, Node) and child.tag == "dl"
+        for block in child.with_class("figure")
     }
 
 
@@ -103,10 +105,18 @@ def test_figures_come_with_period_count_norm_and_verdict(client: FlaskClient) ->
     ]
 
 
-def test_a_provider_without_published_figures_says_so(client: FlaskClient) -> None:
-    page = get_page(client, "/aanbieders/opvoedhuis")
-    assert not figures(page)
-    assert "De regio heeft nog geen resultaten van deze aanbieder gepubliceerd." in page.main.text
+class TestNothingPublished:
+    @pytest.fixture
+    def dataset(self, dataset: Path) -> Path:
+        path = dataset / "outcomes.csv"
+        write_rows(path, [row for row in read_rows(path) if row["provider_id"] != "opvoedhuis"])
+        return dataset
+
+    def test_a_provider_without_published_figures_says_so(self, client: FlaskClient) -> None:
+        page = get_page(client, "/aanbieders/opvoedhuis")
+        assert not figures(page)
+        text = page.main.text
+        assert "De regio heeft nog geen resultaten van deze aanbieder gepubliceerd." in text
 
 
 class TestBelowTheNorm:
