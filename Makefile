@@ -47,9 +47,11 @@ demo: install
 	$(BIN)/indexer accounts demo
 
 # gunicorn reads gunicorn.conf.py: threaded workers, and logs without client addresses,
-# query strings or exception messages (docs/operations.md).
+# query strings or exception messages (docs/operations.md). PUBLIC_URL defaults to the
+# address served, so share links and the family handout's QR code are whole links; set it
+# to an address a phone can reach to scan the code from another device.
 run: compile-translations demo
-	$(BIN)/gunicorn --config gunicorn.conf.py
+	PUBLIC_URL="$${PUBLIC_URL:-http://127.0.0.1:5000}" $(BIN)/gunicorn --config gunicorn.conf.py
 
 test: compile-translations browser-deps
 	$(BIN)/ruff check .

@@ -9,7 +9,7 @@ from urllib.parse import quote, urlencode
 
 from babel import Locale
 from babel.lists import format_list
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 from flask_babel import Babel, get_locale
 from werkzeug.datastructures import MultiDict
 
@@ -49,9 +49,17 @@ def list_format(items: list[str]) -> str:
     return format_list(items, locale=get_locale()) if items else ""
 
 
+def for_someone_else() -> None:
+    """This page's `?lang=` is the language of someone the reader prints it for (the family
+    handout): shown in it, but not remembered as the reader's own language."""
+    g.lang_for_someone_else = True
+
+
 def _remember_choice(response: Response) -> Response:
     """An explicit choice is remembered (a cookie holding only the language code)."""
     chosen = request.args.get("lang")
+    if g.get("lang_for_someone_else"):
+        return response
     if chosen in LOCALES and request.cookies.get(COOKIE) != chosen:
         response.set_cookie(
             COOKIE,

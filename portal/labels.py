@@ -47,6 +47,18 @@ SORTS = {
     "wait": _l("Kortste wachttijd"),
     "name": _l("Naam"),
 }
+# The professional view (portal.public.professional): contract roles, tariff units, and
+# where a tariff sits in the region's cost bandwidth (indexer.tariffs).
+ROLES = {"hoofdaannemer": _l("Hoofdaannemer"), "onderaannemer": _l("Onderaannemer")}
+UNITS = {"traject": _l("per traject"), "jaar": _l("per jaar"), "maand": _l("per maand")}
+BANDWIDTH_POSITIONS = {
+    "only": _l("enige tarief"),
+    "lowest": _l("laagste"),
+    "below_median": _l("onder de mediaan"),
+    "median": _l("mediaan"),
+    "above_median": _l("boven de mediaan"),
+    "highest": _l("hoogste"),
+}
 
 
 def in_page_language(texts: dict[str, str], locale: str) -> tuple[str, str]:

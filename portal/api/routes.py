@@ -12,6 +12,7 @@ from indexer.edits.reads import confirmations
 from indexer.listing import provider_listing
 from portal.database import get_session
 from portal.public.search_form import parse_search
+from portal.public.waits_view import WaitView, document_wait
 from portal.services import search_engine, today
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -31,9 +32,25 @@ def search():
         )
         return jsonify({"errors": {"pagina": message}}), 400
     body = asdict(result)
+    locale = str(get_locale())
+    for hit, shown in zip(result.hits, body["hits"], strict=True):
+        # The wait for the chosen profiles, as the result page shows it (indexer.waits).
+        shown["wait"] = _wait_json(
+            document_wait(hit.document, form.query.profiles, locale, today())
+        )
     body["pages"] = result.pages
     body["place"] = asdict(form.place) if form.place else None
     return jsonify(body)
+
+
+def _wait_json(wait: WaitView) -> dict:
+    return {
+        "weeks": wait.weeks,
+        "profile_code": wait.profile_code or None,
+        "label": wait.label,
+        "confirmed_on": wait.confirmed_on.isoformat() if wait.confirmed_on else None,
+        "out_of_date": wait.stale,
+    }
 
 
 @blueprint.get("/providers/<provider_id>")
@@ -58,7 +75,20 @@ def provider(provider_id: str):
             ],
             "locations": [location.model_dump() for location in listing.locations],
             "wait_times": [wait.model_dump(mode="json") for wait in listing.waits],
-            "outcomes": {"period": listing.period, "figures": [asdict(f) for f in listing.figures]},
+            "outcomes": {
+                "period": listing.period,
+                "figures": [asdict(f) for f in listing.figures],
+                # Published per profile × intensity, each against that intensity's norm.
+                "by_intensity": [
+                    {
+                        "profile_code": group.profile.code if group.profile else "",
+                        "intensity_code": group.intensity.code,
+                        "period": group.period,
+                        "figures": [asdict(f) for f in group.figures],
+                    }
+                    for group in listing.intensity_figures
+                ],
+            },
             "contract_end": listing.contract_end.isoformat() if listing.contract_end else None,
             # The day the provider last confirmed each part (HSDS assured_date).
             "confirmations": {

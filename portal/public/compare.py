@@ -12,11 +12,13 @@ from flask_babel import gettext as _
 from indexer.listing import FIGURES, provider_listing
 from portal import labels
 from portal.database import get_session
+from portal.public import exports, professional
 from portal.public.outcomes_view import LABELS, figure_view
 from portal.public.waits_view import listing_wait
 from portal.services import today
 
 blueprint = Blueprint("compare", __name__)
+professional.register(blueprint)
 
 MAX_COMPARED = 4
 MAX_SHORTLIST = 20
@@ -67,6 +69,10 @@ def compare() -> tuple[str, int]:
             listing_wait(listing, request.args.getlist("profiel"), str(get_locale()), today())
             for listing in listings
         ],
+        codes=professional.listing_codes(listings, session=get_session(), locale=str(get_locale()))
+        if professional.active()
+        else [],
+        chosen_profiles=request.args.getlist("profiel"),
     ), status
 
 
@@ -81,11 +87,22 @@ def shortlist():
         return redirect(url_for("compare.shortlist", id=remembered))
     listings = _listings(ids)
     kept = [f"{x.region.id}__{x.provider.id}" for x in listings]
+    file_format, format_error = exports.requested_format(request.args)
+    if file_format:
+        return exports.shortlist_download(
+            kept, request.args, file_format, session=get_session(), locale=str(get_locale())
+        )
     removals = {i: url_for("compare.shortlist", id=[k for k in kept if k != i] or "") for i in kept}
     response = make_response(
         render_template(
-            "public/compare/shortlist.html", listings=listings, ids=kept, removals=removals
-        )
+            "public/compare/shortlist.html",
+            listings=listings,
+            ids=kept,
+            removals=removals,
+            downloads=exports.download_links("compare.shortlist", request.args, id=kept),
+            format_error=format_error,
+        ),
+        400 if format_error else 200,
     )
     if kept:
         response.set_cookie(
@@ -103,9 +120,12 @@ def shortlist():
 
 @blueprint.get("/bewaarlijst/toevoegen")
 def add_to_shortlist():
-    """Add the chosen providers to the remembered list, then show the whole list."""
+    """Add the chosen providers to the remembered list, then show the whole list. The
+    profiles chosen in the search go along, so the list's exports and handout show the
+    wait for that help."""
     merged = list(dict.fromkeys(_remembered() + request.args.getlist("id")))[:MAX_SHORTLIST]
-    return redirect(url_for("compare.shortlist", id=merged or None))
+    profiles = request.args.getlist("profiel") or None
+    return redirect(url_for("compare.shortlist", id=merged or None, profiel=profiles))
 
 
 def _remembered() -> list[str]:

@@ -25,6 +25,7 @@ from indexer.models import Region
 from portal.database import get_session
 from portal.i18n import LOCALES
 from portal.labels import in_page_language
+from portal.public import professional
 
 blueprint = Blueprint("pages", __name__)
 
@@ -71,6 +72,7 @@ class Section:
     region: Region
     items: list[Item] = field(default_factory=list)
     norms: list[NormRow] = field(default_factory=list)
+    bandwidths: list[professional.BandwidthRow] = field(default_factory=list)
 
 
 @blueprint.get("/uitleg/profielen")
@@ -86,6 +88,12 @@ def intensities() -> tuple[str, int]:
 @blueprint.get("/uitleg/resultaten")
 def outcomes() -> tuple[str, int]:
     return _explainer("public/pages/outcomes.html", _norm_section)
+
+
+@blueprint.get("/voor-verwijzers/tarieven")
+def tariffs() -> tuple[str, int]:
+    """Cost bandwidths for referrers (DESIGN.md §11): tariffs are public in the Netherlands."""
+    return _explainer("public/pages/bandwidths.html", _bandwidth_section)
 
 
 @blueprint.get("/toegankelijkheid")
@@ -160,6 +168,11 @@ def _norm_section(region: Region, session: Session) -> Section:
             )
         )
     return Section(region, norms=rows)
+
+
+def _bandwidth_section(region: Region, session: Session) -> Section:
+    rows = professional.bandwidth_rows(region.id, session=session, locale=str(get_locale()))
+    return Section(region, bandwidths=rows)
 
 
 def _text(texts: dict[str, str]) -> Text:

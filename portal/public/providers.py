@@ -10,13 +10,15 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
+from portal.public import professional
 from portal.public.freshness import wait_is_stale
 from portal.public.locations_map import locations_map
-from portal.public.outcomes_view import figure_view
+from portal.public.outcomes_view import figure_view, intensity_outcomes
 from portal.public.search_form import postcode_digits
 from portal.services import today
 
 blueprint = Blueprint("providers", __name__)
+professional.register(blueprint)
 
 
 @blueprint.get("/aanbieders/<provider_id>")
@@ -43,6 +45,7 @@ def detail(provider_id: str) -> str:
         description=in_page_language(listing.provider.descriptions, locale),
         localized=lambda texts: in_page_language(texts, locale),
         figures=[figure_view(figure) for figure in listing.figures],
+        intensity_outcomes=intensity_outcomes(listing, locale),
         profile_names={
             p.code: in_page_language(p.names, locale)[0] for p, _levels, _segments in listing.offers
         },
@@ -51,6 +54,9 @@ def detail(provider_id: str) -> str:
         labels=labels,
         checked=checked_parts(provider_id, session=session, today=today()),
         wait_stale=wait_is_stale,
+        codes=professional.listing_codes([listing], session=session, locale=locale)[0]
+        if professional.active()
+        else None,
     )
 
 

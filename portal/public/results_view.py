@@ -90,15 +90,14 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
     return shown
 
 
-def wait_options(form: SearchForm, result: SearchResult) -> list[Option]:
-    """Maximum-wait choices with cumulative counts (bands are exclusive in the index)."""
-    bands = result.facets.get("wait_band", {})
-    running, options = 0, []
-    for limit, label in labels.WAIT_LIMITS.items():
-        running += bands.get(f"within_{limit}_weeks", 0)
-        chosen = form.args.get("wachttijd") == str(limit)
-        options.append(Option(str(limit), str(label), running, chosen))
-    return options
+def wait_options(form: SearchForm, counts: dict[int, int]) -> list[Option]:
+    """Maximum-wait choices with how many providers each would show."""
+    return [
+        Option(
+            str(limit), str(label), counts.get(limit, 0), form.args.get("wachttijd") == str(limit)
+        )
+        for limit, label in labels.WAIT_LIMITS.items()
+    ]
 
 
 def active_filters(form: SearchForm, all_facets: list[Facet]) -> list[tuple[str, str]]:

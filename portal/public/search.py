@@ -3,26 +3,33 @@
 from dataclasses import replace
 
 from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import format_number, get_locale, ngettext
 
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
-from portal.public import results_view
+from portal.public import exports, professional, results_view
 from portal.public.search_form import parse_search
 from portal.public.suggestions import did_you_mean
 from portal.public.waits_view import document_wait
 from portal.services import search_engine, today
 
 blueprint = Blueprint("search", __name__)
+professional.register(blueprint)
 
 
 @blueprint.get("/zoeken")
-def results() -> tuple[str, int]:
+def results() -> ResponseReturnValue:
     session = get_session()
     locale = str(get_locale())
     form = parse_search(request.args, session=session, locale=locale)
+    file_format, format_error = exports.requested_format(request.args)
+    if format_error:
+        form.errors["formaat"] = format_error
+    elif file_format and form.query:  # a valid form: every page as a file
+        return exports.results_download(form.query, file_format, session=session, locale=locale)
     context = {"form": form, "result": None, "teams": [], "labels": labels}
     if form.place:
         context["teams"] = teams_for_postcode(form.place.pc4, session=session)
@@ -48,7 +55,7 @@ def _result_context(form, result, session, locale) -> dict:
     context = {
         "result": result,
         "facets": facets,
-        "wait_options": results_view.wait_options(form, result),
+        "wait_options": results_view.wait_options(form, _wait_counts(result)),
         "waits": {
             hit.id: document_wait(hit.document, result.query.profiles, locale, today())
             for hit in result.hits
@@ -57,6 +64,8 @@ def _result_context(form, result, session, locale) -> dict:
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),
         "everywhere_url": results_view.results_url(form.args, alle_regios="1", regio=None),
+        "downloads": exports.download_links("search.results", form.args),
+        "download_cap": exports.CAP,
         "suggestions": [],
         "count_label": format_number,
         "page_label": format_number,
@@ -66,6 +75,8 @@ def _result_context(form, result, session, locale) -> dict:
             for hit in result.hits
         },
     }
+    if professional.active():
+        context["table"] = professional.result_table(form, result, session=session, locale=locale)
     if not result.total and form.text:
         context["suggestions"] = [
             (word, results_view.results_url(form.args, q=word))
@@ -82,3 +93,23 @@ def _count_each_group_without_its_own_filter(result) -> None:
         if getattr(query, facet):
             wider = replace(query, facets=(facet,), page=1, page_size=1, **{facet: ()})
             result.facets[facet] = search_engine().search(wider, today()).facets[facet]
+
+
+def _wait_counts(result) -> dict[int, int]:
+    """Providers within each maximum wait. Without a chosen profile the index's wait
+    bands count them in the same search (bands are exclusive, so they add up); with one,
+    the wait is that profile's (indexer.waits), which only a search per maximum counts."""
+    query = result.query
+    if not query.profiles:
+        bands = result.facets.get("wait_band", {})
+        counts, running = {}, 0
+        for limit in labels.WAIT_LIMITS:
+            running += bands.get(f"within_{limit}_weeks", 0)
+            counts[limit] = running
+        return counts
+    return {
+        limit: search_engine()
+        .search(replace(query, max_wait_weeks=limit, page=1, page_size=1, facets=()), today())
+        .total
+        for limit in labels.WAIT_LIMITS
+    }

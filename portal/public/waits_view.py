@@ -65,10 +65,18 @@ def document_wait(document: dict, profiles: Iterable[str], locale: str, today: d
     """The wait of a search hit; profile names come from the document itself, so a result
     list across regions labels each region's profile in that region's words."""
     names = document[f"profile_names_{locale}"] or document["profile_names_nl"]
-    return wait_view(document["waits"], profiles, dict(zip(document["profiles"], names)), today)
+    names = dict(zip(document["profiles"], names, strict=False))  # [] when none are named
+    return wait_view(document["waits"], _offered(profiles, names), names, today)
 
 
 def listing_wait(listing, profiles: Iterable[str], locale: str, today: date) -> WaitView:
     """The wait of a provider's listing (indexer.listing) for the chosen profiles."""
     names = {p.code: localized(p.names, locale)[0] for p, _levels, _segments in listing.offers}
-    return wait_view(listing.waits, profiles, names, today)
+    return wait_view(listing.waits, _offered(profiles, names), names, today)
+
+
+def _offered(profiles: Iterable[str], offered: Mapping[str, str]) -> list[str]:
+    """The chosen profiles this provider is contracted for: a general wait standing in for
+    a profile it does not offer would answer a question nobody asked."""
+    profiles = list(profiles)
+    return [code for code in profiles if code in offered] or profiles

@@ -25,6 +25,11 @@ PROVIDER_PAGE = f"/aanbieders/{PROVIDER}?regio={REGION}&postcode=1011"
 COMPARE = f"/vergelijken?{IDS}"
 SHORTLIST = f"/bewaarlijst?{IDS}"
 EMPTY_SHORTLIST = "/bewaarlijst?id="  # `?id=` is the emptied list, whatever the cookie says
+# The family handout, with the local team for a postcode in Amsterdam.
+HANDOUT = f"/bewaarlijst/uitdeelblad?{IDS}&postcode=1011"
+# The professional view (codes, tariffs, bandwidths) of the same pages, and its explainer.
+PRO = "weergave=professioneel"
+BANDWIDTHS = f"/voor-verwijzers/tarieven?regio={REGION}"
 
 
 class Page(NamedTuple):
@@ -54,9 +59,16 @@ PAGES = [
     Page(COMPARE, "compare"),
     Page(SHORTLIST, "shortlist"),
     Page(EMPTY_SHORTLIST, "shortlist-empty"),
+    Page(HANDOUT, "handout"),
+    Page(_in("tr", HANDOUT), "handout-tr"),
+    Page("/bewaarlijst/uitdeelblad", "handout-without-providers", status=400),
     Page("/uitleg/profielen", "explainer-profiles"),
     Page("/uitleg/intensiteiten", "explainer-intensities"),
     Page("/uitleg/resultaten", "explainer-outcomes"),
+    Page(BANDWIDTHS, "explainer-bandwidths"),
+    Page(f"{RESULTS_FILTERED}&{PRO}", "search-results-professional"),
+    Page(f"{PROVIDER_PAGE}&{PRO}", "provider-professional"),
+    Page(f"{COMPARE}&profiel=P02&{PRO}", "compare-professional"),
     Page("/toegankelijkheid", "accessibility-statement"),
     Page("/privacy", "privacy"),
     Page("/bestaat-niet", "not-found", status=404),
@@ -75,6 +87,7 @@ PAGES = [
             (PROVIDER_PAGE, "provider", 200),
             (COMPARE, "compare", 200),
             (SHORTLIST, "shortlist", 200),
+            (HANDOUT, "handout", 200),
         )
     ),
     Page(_in("ar", "/uitleg/resultaten"), "explainer-outcomes-ar"),

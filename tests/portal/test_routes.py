@@ -16,6 +16,7 @@ from tests.utils.html import Page, get_page, parse
 
 RUSTPUNT = "testregio__rustpunt"
 OPVOEDHUIS = "testregio__opvoedhuis"
+PRO = "weergave=professioneel"  # the professional view (portal/public/professional.py)
 
 # (name, path, status). Every page route, in its ordinary and its error states.
 ROUTES = [
@@ -33,11 +34,18 @@ ROUTES = [
     ("shortlist", f"/bewaarlijst?id={RUSTPUNT}&id={OPVOEDHUIS}", 200),
     ("shortlist-empty", "/bewaarlijst", 200),
     ("shortlist-emptied", "/bewaarlijst?id=", 200),
+    ("handout", f"/bewaarlijst/uitdeelblad?id={RUSTPUNT}&id={OPVOEDHUIS}&postcode=1011", 200),
+    ("handout-no-providers", "/bewaarlijst/uitdeelblad", 400),
+    ("handout-bad-postcode", f"/bewaarlijst/uitdeelblad?id={RUSTPUNT}&postcode=abc", 400),
     ("profiles", "/uitleg/profielen", 200),
     ("profiles-region", "/uitleg/profielen?regio=testregio", 200),
     ("profiles-unknown-region", "/uitleg/profielen?regio=bestaat-niet", 404),
     ("intensities", "/uitleg/intensiteiten", 200),
     ("outcomes", "/uitleg/resultaten", 200),
+    ("bandwidths", "/voor-verwijzers/tarieven?regio=testregio", 200),
+    ("search-professional", "/zoeken?postcode=1011&profiel=P01&weergave=professioneel", 200),
+    ("provider-professional", "/aanbieders/opvoedhuis?weergave=professioneel", 200),
+    ("compare-professional", f"/vergelijken?id={RUSTPUNT}&id={OPVOEDHUIS}&{PRO}", 200),
     ("accessibility", "/toegankelijkheid", 200),
     ("privacy", "/privacy", 200),
     ("not-found", "/bestaat-niet", 404),

@@ -79,6 +79,8 @@ def serve(settings: Settings, folder: Path) -> Iterator[LiveServer]:
         "APP_ENV": "test",
         "SECRET_KEY": secrets.token_urlsafe(32),
         "DEFAULT_LOCALE": "nl",
+        # As `make run`: share links and the handout's QR code are whole links.
+        "PUBLIC_URL": live.url,
     }
     with live.log.open("wb") as log:
         process = subprocess.Popen(
