@@ -56,7 +56,9 @@ def test_switch_to_arabic_keeps_the_results_and_is_remembered(page: Page) -> Non
     expect(page.locator("#q")).to_have_value(asked["q"][0])
     expect(page.locator("#postcode")).to_have_value(asked["postcode"][0])
     for profile in asked["profiel"]:
-        expect(page.locator(f'input[name="profiel"][value="{profile}"]')).to_be_checked()
+        expect(
+            page.locator(f'input[type="checkbox"][name="profiel"][value="{profile}"]')
+        ).to_be_checked()
     expect(page.get_by_role("status")).to_be_visible()
     expect(_switch(page).get_by_role("link", name=ARABIC, exact=True)).to_have_attribute(
         "aria-current", "true"
