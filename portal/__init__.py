@@ -1,11 +1,11 @@
 """The web layer of Jeugdhulpgids: the app factory, and the helpers every audience shares.
 
-One package per audience (DESIGN.md §3): `public/` for families and referrers, `account/`
-for signing in, `manage/` for a provider's own listing, `region/` for region staff, `api/`
-for open data; shared web helpers (database session, i18n, security headers, errors,
-logs, permissions) are the modules beside this one. No import-time app object:
-`create_app()` builds one per call, so tests get a fresh app with their own store and
-gunicorn serves `portal:create_app()`.
+One package per audience (DESIGN.md §3): `public/` for families, `referrers/` for what
+referrers get on top of the family pages, `account/` for signing in, `manage/` for a
+provider's own listing, `region/` for region staff, `api/` for open data; shared web
+helpers (database session, i18n, security headers, errors, logs, permissions) are the
+modules beside this one. No import-time app object: `create_app()` builds one per call, so
+tests get a fresh app with their own store and gunicorn serves `portal:create_app()`.
 """
 
 from typing import Any
@@ -24,6 +24,7 @@ from portal import (
     logs,
     manage,
     public,
+    referrers,
     region,
     security,
     services,
@@ -58,6 +59,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     extensions.init_app(app, settings)
     public.init_app(app)
+    referrers.init_app(app)
     app.register_blueprint(account.blueprint)
     app.register_blueprint(manage.blueprint)
     app.register_blueprint(region.blueprint)

@@ -47,7 +47,7 @@ SORTS = {
     "wait": _l("Kortste wachttijd"),
     "name": _l("Naam"),
 }
-# The professional view (portal.public.professional): contract roles, tariff units, and
+# The professional view (portal.referrers): contract roles, tariff units, and
 # where a tariff sits in the region's cost bandwidth (indexer.tariffs).
 ROLES = {"hoofdaannemer": _l("Hoofdaannemer"), "onderaannemer": _l("Onderaannemer")}
 UNITS = {"traject": _l("per traject"), "jaar": _l("per jaar"), "maand": _l("per maand")}

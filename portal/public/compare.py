@@ -9,38 +9,28 @@ from flask import Blueprint, make_response, redirect, render_template, request, 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from indexer.listing import FIGURES, provider_listing
+from indexer.listing import FIGURES
 from portal import labels
 from portal.database import get_session
-from portal.public import exports, professional
+from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.outcomes_view import LABELS, figure_view
 from portal.public.waits_view import listing_wait
+from portal.referrers import exports, view
+from portal.referrers.codes import listing_codes
 from portal.services import today
 
 blueprint = Blueprint("compare", __name__)
-professional.register(blueprint)
+view.register(blueprint)
 
 MAX_COMPARED = 4
-MAX_SHORTLIST = 20
 COOKIE = "bewaarlijst"
 COOKIE_DAYS = 90
-
-
-def _listings(ids: list[str]) -> list:
-    session = get_session()
-    found = []
-    for document_id in dict.fromkeys(ids):
-        region_id, _sep, provider_id = document_id.partition("__")
-        listing = provider_listing(provider_id, region_id, session=session, today=today())
-        if listing is not None and listing.region.id == region_id:
-            found.append(listing)
-    return found
 
 
 @blueprint.get("/vergelijken")
 def compare() -> tuple[str, int]:
     ids = list(dict.fromkeys(request.args.getlist("id")))  # the same provider twice is once
-    listings = _listings(ids[: MAX_COMPARED + 1])
+    listings = chosen_listings(ids[: MAX_COMPARED + 1])
     error = None
     if not 2 <= len(ids) <= MAX_COMPARED:
         error = _("Kies 2, 3 of 4 aanbieders om te vergelijken.")
@@ -69,8 +59,8 @@ def compare() -> tuple[str, int]:
             listing_wait(listing, request.args.getlist("profiel"), str(get_locale()), today())
             for listing in listings
         ],
-        codes=professional.listing_codes(listings, session=get_session(), locale=str(get_locale()))
-        if professional.active()
+        codes=listing_codes(listings, session=get_session(), locale=str(get_locale()))
+        if view.active()
         else [],
         chosen_profiles=request.args.getlist("profiel"),
     ), status
@@ -85,7 +75,7 @@ def shortlist():
     remembered = _remembered()
     if "id" not in request.args and remembered:
         return redirect(url_for("compare.shortlist", id=remembered))
-    listings = _listings(ids)
+    listings = chosen_listings(ids)
     kept = [f"{x.region.id}__{x.provider.id}" for x in listings]
     file_format, format_error = exports.requested_format(request.args)
     if file_format:

@@ -25,7 +25,7 @@ from indexer.models import Region
 from portal.database import get_session
 from portal.i18n import LOCALES
 from portal.labels import in_page_language
-from portal.public import professional
+from portal.referrers.codes import BandwidthRow, bandwidth_rows
 
 blueprint = Blueprint("pages", __name__)
 
@@ -72,7 +72,7 @@ class Section:
     region: Region
     items: list[Item] = field(default_factory=list)
     norms: list[NormRow] = field(default_factory=list)
-    bandwidths: list[professional.BandwidthRow] = field(default_factory=list)
+    bandwidths: list[BandwidthRow] = field(default_factory=list)
 
 
 @blueprint.get("/uitleg/profielen")
@@ -171,7 +171,7 @@ def _norm_section(region: Region, session: Session) -> Section:
 
 
 def _bandwidth_section(region: Region, session: Session) -> Section:
-    rows = professional.bandwidth_rows(region.id, session=session, locale=str(get_locale()))
+    rows = bandwidth_rows(region.id, session=session, locale=str(get_locale()))
     return Section(region, bandwidths=rows)
 
 

@@ -10,15 +10,16 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
-from portal.public import professional
 from portal.public.freshness import wait_is_stale
 from portal.public.locations_map import locations_map
 from portal.public.outcomes_view import figure_view, intensity_outcomes
 from portal.public.search_form import postcode_digits
+from portal.referrers import view
+from portal.referrers.codes import listing_codes
 from portal.services import today
 
 blueprint = Blueprint("providers", __name__)
-professional.register(blueprint)
+view.register(blueprint)
 
 
 @blueprint.get("/aanbieders/<provider_id>")
@@ -54,8 +55,8 @@ def detail(provider_id: str) -> str:
         labels=labels,
         checked=checked_parts(provider_id, session=session, today=today()),
         wait_stale=wait_is_stale,
-        codes=professional.listing_codes([listing], session=session, locale=locale)[0]
-        if professional.active()
+        codes=listing_codes([listing], session=session, locale=locale)[0]
+        if view.active()
         else None,
     )
 

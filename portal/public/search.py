@@ -10,14 +10,16 @@ from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
-from portal.public import exports, professional, results_view
+from portal.public import results_view
 from portal.public.search_form import parse_search
 from portal.public.suggestions import did_you_mean
 from portal.public.waits_view import document_wait
+from portal.referrers import exports, view
+from portal.referrers.results_table import result_table
 from portal.services import search_engine, today
 
 blueprint = Blueprint("search", __name__)
-professional.register(blueprint)
+view.register(blueprint)
 
 
 @blueprint.get("/zoeken")
@@ -75,8 +77,8 @@ def _result_context(form, result, session, locale) -> dict:
             for hit in result.hits
         },
     }
-    if professional.active():
-        context["table"] = professional.result_table(form, result, session=session, locale=locale)
+    if view.active():
+        context["table"] = result_table(form, result, session=session, locale=locale)
     if not result.total and form.text:
         context["suggestions"] = [
             (word, results_view.results_url(form.args, q=word))

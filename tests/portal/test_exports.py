@@ -17,7 +17,7 @@ from flask.testing import FlaskClient
 from openpyxl import load_workbook
 from werkzeug.test import TestResponse
 
-from portal.public import exports
+from portal.referrers import exports
 from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT
 from tests.utils.datasets import add_row, read_rows, set_cell, write_rows
 from tests.utils.html import get_page

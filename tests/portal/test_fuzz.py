@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 from indexer.search import Sort
 from indexer.sources.specs import CARE_FORMS
 from portal import i18n
-from portal.public import compare, professional
+from portal.public import compare
+from portal.referrers import view
 from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT
 
 CASES = 3000  # in total, shared evenly by the routes
@@ -48,7 +49,7 @@ PARAMETERS = (
     "formaat",
     "weergave",
 )
-COOKIES = (i18n.COOKIE, compare.COOKIE, professional.COOKIE)
+COOKIES = (i18n.COOKIE, compare.COOKIE, view.COOKIE)
 PORTAL = Path(__file__).parents[2] / "portal"
 
 # Values that reach past validation into the store and the engine (the minimal dataset).
@@ -73,7 +74,7 @@ VALID = {
     "lang": list(i18n.LOCALES),
     "id": [RUSTPUNT, OPVOEDHUIS, "testregio__", "__rustpunt"],
     "formaat": ["csv", "xlsx"],
-    "weergave": [professional.PROFESSIONAL, professional.FAMILY],
+    "weergave": [view.PROFESSIONAL, view.FAMILY],
 }
 HOSTILE = ["²", "①", "፩", "٣", "１５", "1²", "-1", "1e3", " 7 ", "\x00", "\t", "\\", "%", ".."]
 HOSTILE += ["//evil.example", "/\\evil.example", "<script>", "' OR 1=1 --", "\u202e", "\ufeff"]
@@ -128,7 +129,7 @@ queries = st.one_of(pairs, pairs, pairs, pairs, raw_queries)
 header_values = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=60)
 cookies = st.dictionaries(
     st.sampled_from(COOKIES),
-    st.one_of(header_values, st.sampled_from([RUSTPUNT, professional.PROFESSIONAL])),
+    st.one_of(header_values, st.sampled_from([RUSTPUNT, view.PROFESSIONAL])),
 )
 VARIABLE = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
 URL_VALUES = ["rustpunt", "opvoedhuis", "css/site.css", "favicon.svg", "..", "%2e%2e"]

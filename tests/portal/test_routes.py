@@ -16,7 +16,7 @@ from tests.utils.html import Page, get_page, parse
 
 RUSTPUNT = "testregio__rustpunt"
 OPVOEDHUIS = "testregio__opvoedhuis"
-PRO = "weergave=professioneel"  # the professional view (portal/public/professional.py)
+PRO = "weergave=professioneel"  # the professional view (portal/referrers/view.py)
 
 # (name, path, status). Every page route, in its ordinary and its error states.
 ROUTES = [

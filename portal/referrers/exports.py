@@ -6,32 +6,17 @@ Both downloads build their rows from search documents with one row builder, so a
 shortlist row reads exactly like its results row. Only the header row is in the reader's
 language; values are plain: codes, numbers, ISO dates, the region's own unit words.
 
-Formula injection (OWASP "CSV injection"): names, phones and addresses are typed by
-providers and regions, and a cell beginning with = + - @ (or a tab or carriage return) would
-run as a formula when the file is opened. In the CSV such a cell gets a leading apostrophe;
-in the XLSX it is a string cell with Excel's quote prefix, so it shows the text unchanged and
-stays text even after the cell is edited.
-
-CSV dialect: UTF-8 with a byte-order mark and `;` between cells, what Excel with Dutch
-settings opens correctly on a double click; numbers use the reader's decimal mark. Other
-spreadsheets ask for the separator on import; the XLSX needs no such choice.
+The files themselves, with formula cells neutralised and the CSV dialect Excel opens, are
+written by portal/referrers/spreadsheets.py.
 """
 
-import csv
-import io
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from flask import Response, url_for
-from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
@@ -41,8 +26,10 @@ from indexer.search.documents import build_documents
 from indexer.search.outcomes import NO_FIGURES
 from indexer.tariffs import applied_tariffs
 from portal import labels
-from portal.public.professional import document_offers, money
 from portal.public.waits_view import document_wait
+from portal.referrers.codes import document_offers
+from portal.referrers.prices import money
+from portal.referrers.spreadsheets import Table, csv_bytes, xlsx_bytes
 from portal.security import public_url_for
 from portal.services import search_engine, today
 
@@ -55,7 +42,6 @@ FORMATS = {
     ),
     "csv": ("text/csv", _l("Download als CSV")),
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADERS = {
     "name": _l("Aanbieder"),
     "region": _l("Regio"),
@@ -87,15 +73,6 @@ HEADERS = {
 # Outcome fields as the search document publishes them: figures below the region's minimum
 # count are None there already (indexer/search/outcomes.py).
 FIGURES = tuple(name for name in NO_FIGURES if name != "has_outcomes")
-
-
-@dataclass(frozen=True)
-class Table:
-    """Header row, one row per provider, and a note when the download was cut at CAP."""
-
-    headers: list[str]
-    rows: list[list]
-    note: str = ""
 
 
 def requested_format(args: MultiDict) -> tuple[str, str]:
@@ -250,66 +227,7 @@ def _slug(region_id: str | None) -> str:
 
 
 def _response(table: Table, file_format: str, name: str) -> Response:
-    content = _xlsx(table) if file_format == "xlsx" else _csv(table)
+    content = xlsx_bytes(table) if file_format == "xlsx" else csv_bytes(table)
     response = Response(content, mimetype=FORMATS[file_format][0])
     response.headers.set("Content-Disposition", "attachment", filename=f"{name}.{file_format}")
     return response
-
-
-def _neutral(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def _csv(table: Table) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_neutral(header) for header in table.headers])
-    writer.writerows([_neutral(_text(value)) for value in row] for row in table.rows)
-    if table.note:
-        writer.writerow([_neutral(table.note)])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return format_decimal(value, "0.###")
-    return str(value)
-
-
-def _xlsx(table: Table) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Aanbieders")[:31]
-    for column, header in enumerate(table.headers, start=1):
-        _put(sheet, 1, column, header).font = Font(bold=True)
-    for row_number, row in enumerate(table.rows, start=2):
-        for column, value in enumerate(row, start=1):
-            _put(sheet, row_number, column, value)
-    if table.note:
-        _put(sheet, len(table.rows) + 2, 1, table.note).font = Font(italic=True)
-    sheet.freeze_panes = "A2"
-    last = get_column_letter(len(table.headers))
-    sheet.auto_filter.ref = f"A1:{last}{len(table.rows) + 1}"
-    for column, header in enumerate(table.headers, start=1):
-        longest = max([len(header)] + [len(_text(row[column - 1])) for row in table.rows])
-        sheet.column_dimensions[get_column_letter(column)].width = min(longest, 60) + 2
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _put(sheet, row: int, column: int, value):
-    """Numbers and dates as such; text always as a string cell, never a formula."""
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        text = ILLEGAL_CHARACTERS_RE.sub("", value)  # characters XML cannot hold
-        cell.value = text
-        cell.data_type = "s"
-        cell.quotePrefix = text.startswith(FORMULA_START)
-    else:
-        cell.value = value
-    return cell

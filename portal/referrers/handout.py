@@ -19,10 +19,10 @@ from portal import labels
 from portal.database import get_session
 from portal.i18n import AUTONYMS, COOKIE, LOCALES, for_someone_else
 from portal.labels import in_page_language, language_name
-from portal.public.compare import MAX_SHORTLIST, _listings
-from portal.public.qr import qr_svg
+from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.search_form import POSTCODE
 from portal.public.waits_view import listing_wait
+from portal.referrers.qr import qr_svg
 from portal.security import public_url_for
 from portal.services import today
 
@@ -39,7 +39,7 @@ def handout() -> tuple[str, int]:
     locale = request.args.get("lang") or str(get_locale())
     if locale not in LOCALES:
         return _refused(_("Deze taal kennen we niet. Kies een van deze talen:"), languages=True)
-    listings = _listings([i for i in request.args.getlist("id") if i][:MAX_SHORTLIST])
+    listings = chosen_listings([i for i in request.args.getlist("id") if i][:MAX_SHORTLIST])
     if not listings:
         return _refused(
             _(
@@ -71,7 +71,7 @@ def handout() -> tuple[str, int]:
         for listing in listings
     ]
     return render_template(
-        "public/compare/handout.html",
+        "referrers/handout.html",
         providers=providers,
         teams=teams,
         labels=labels,
@@ -86,7 +86,7 @@ def _refused(message: str, *, languages: bool = False) -> tuple[str, int]:
     """The 400 page, with a link back to the list (the ids sent, if any) and its form."""
     ids = [i for i in request.args.getlist("id") if i][:MAX_SHORTLIST]
     return render_template(
-        "public/compare/handout.html",
+        "referrers/handout.html",
         error=message,
         languages=AUTONYMS if languages else {},
         back=url_for("compare.shortlist", id=ids or None),
