@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO := data/demo
 CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 
-.PHONY: install browser-deps run test demo translations compile-translations lint benchmark-load benchmark-search benchmark-portal
+.PHONY: install browser-deps run test demo translations compile-translations static lint benchmark-load benchmark-search benchmark-portal
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,12 @@ translations: install
 		--no-fuzzy-matching --ignore-obsolete)
 	$(if $(CATALOGUES),$(BIN)/pybabel compile --statistics -d translations)
 
+# Fingerprinted copies of static files (site-<md5>.css) that pages link and browsers may
+# keep for a year (portal/delivery.py); old copies are cleaned first.
+static: install
+	$(BIN)/flask --app portal:create_app digest clean
+	$(BIN)/flask --app portal:create_app digest compile
+
 demo: install
 	$(BIN)/indexer load $(DEMO)
 	$(BIN)/indexer build
@@ -50,10 +56,10 @@ demo: install
 # query strings or exception messages (docs/operations.md). PUBLIC_URL defaults to the
 # address served, so share links and the family handout's QR code are whole links; set it
 # to an address a phone can reach to scan the code from another device.
-run: compile-translations demo
+run: compile-translations static demo
 	PUBLIC_URL="$${PUBLIC_URL:-http://127.0.0.1:5000}" $(BIN)/gunicorn --config gunicorn.conf.py
 
-test: compile-translations browser-deps
+test: compile-translations static browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

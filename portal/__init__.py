@@ -18,6 +18,7 @@ from portal import (
     account,
     api,
     database,
+    delivery,
     errors,
     extensions,
     i18n,
@@ -54,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
     security.init_app(app, settings)
+    delivery.init_app(app)
     services.init_app(app, settings)
     errors.init_app(app)
     logs.init_app(app)

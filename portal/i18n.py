@@ -13,7 +13,7 @@ from flask import Flask, Response, g, request
 from flask_babel import Babel, get_locale
 from werkzeug.datastructures import MultiDict
 
-from portal.labels import language_name
+from portal.labels import language_name, language_names
 from portal.paths import TRANSLATIONS
 
 LOCALES = ("nl", "en", "tr", "ar", "pl", "uk")
@@ -40,6 +40,7 @@ def init_app(app: Flask, default_locale: str) -> None:
     Babel(app, locale_selector=select_locale)
     app.context_processor(_locale_context)
     app.add_template_filter(language_name)
+    app.add_template_filter(language_names)
     app.add_template_filter(list_format)
     app.after_request(_remember_choice)
 

@@ -4,8 +4,10 @@ Codes stay in URLs and data; people see these labels. Language names come from B
 locale data, so they exist in every UI language without being translated by hand.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 
+import icu
 from babel import Locale, UnknownLocaleError
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
@@ -74,6 +76,23 @@ def language_name(code: str, *, capital: bool = False) -> str:
     from Babel's data; `capital` for a name standing on its own, such as a filter label."""
     name = _display_name(code, str(get_locale()))
     return name[:1].upper() + name[1:] if capital else name
+
+
+def language_names(codes: list[str]) -> list[str]:
+    """Language names in the reader's alphabetical order ("Çince" before "Felemenkçe" in
+    Turkish), for lists of spoken languages."""
+    return sorted((language_name(code) for code in codes), key=collation_key())
+
+
+def collation_key() -> Callable[[str], bytes]:
+    """A sort key for text in the page language's alphabetical order."""
+    return _collator(str(get_locale())).getSortKey
+
+
+@lru_cache(maxsize=16)
+def _collator(locale: str) -> icu.Collator:
+    """ICU collators are costly to make and safe to share between threads for sorting."""
+    return icu.Collator.createInstance(icu.Locale(locale))
 
 
 @lru_cache(maxsize=4096)

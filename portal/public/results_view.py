@@ -79,7 +79,7 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
             continue
         chosen = set(form.chosen(parameter))
         facet = Facet(parameter, legends[name])
-        order = list(names[name]) if name in names else sorted(counts, key=labels.language_name)
+        order = list(names[name]) if name in names else _by_name(counts)
         for code in order:
             if counts.get(code) or code in chosen:
                 spoken = (labels.language_name(code, capital=True), "")
@@ -88,6 +88,12 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
         if facet.options:
             shown.append(facet)
     return shown
+
+
+def _by_name(languages) -> list[str]:
+    """Language codes in the reader's alphabetical order of their names."""
+    key = labels.collation_key()
+    return sorted(languages, key=lambda code: key(labels.language_name(code)))
 
 
 def wait_options(form: SearchForm, counts: dict[int, int]) -> list[Option]:

@@ -102,7 +102,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
         age=age,
         max_wait_weeks=wait,
         with_outcomes=bool(args.get("resultaten")),
-        sort=Sort(sort) if sort else _default_sort(text, form.place),
+        sort=_order(Sort(sort) if sort else Sort.RELEVANCE, text, form.place),
         page=page,
         page_size=PAGE_SIZE,
         locale=locale,
@@ -110,11 +110,13 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
     return form
 
 
-def _default_sort(text: str, place: Place | None) -> Sort:
-    """With words, the best match first; with only a postcode, the nearest first."""
-    if text or place is None:
-        return Sort.RELEVANCE
-    return Sort.DISTANCE
+def _order(sort: Sort, text: str, place: Place | None) -> Sort:
+    """"Best fit" (the default, and the form's first choice, so it arrives in the URL) is
+    the best match with words; with only a postcode it is the nearest first, as the hint
+    under the postcode promises."""
+    if sort == Sort.RELEVANCE and not text and place is not None:
+        return Sort.DISTANCE
+    return sort
 
 
 def postcode_digits(postcode: str) -> str | None:

@@ -60,3 +60,10 @@ def test_page_in_every_language(client: FlaskClient, path: str, locale: str) -> 
     text = " ".join(visible_text(page).split())
     leaked = [dutch for dutch in dutch_sentences(locale) if dutch in text]
     assert leaked == []
+
+
+def test_spoken_languages_are_in_the_readers_alphabetical_order(client: FlaskClient) -> None:
+    """Turkish sorts "İngilizce" among the I's, not after "Türkçe" as code points would."""
+    page = client.get("/zoeken?postcode=1011&lang=tr").get_data(as_text=True)
+    filters = re.findall(r'name="taal"\s+value="(\w+)"', page)
+    assert filters == ["nl", "en", "tr"]  # Felemenkçe, İngilizce, Türkçe
