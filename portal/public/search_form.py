@@ -111,7 +111,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
 
 
 def _order(sort: Sort, text: str, place: Place | None) -> Sort:
-    """"Best fit" (the default, and the form's first choice, so it arrives in the URL) is
+    """Best fit (the default, and the form's first choice, so it arrives in the URL) is
     the best match with words; with only a postcode it is the nearest first, as the hint
     under the postcode promises."""
     if sort == Sort.RELEVANCE and not text and place is not None:
