@@ -10,6 +10,7 @@ from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
 from portal.public.search_form import postcode_digits
+from portal.public.teams_view import team_views
 from portal.services import today
 
 blueprint = Blueprint("home", __name__)
@@ -42,7 +43,7 @@ def index() -> str:
         regions=region_summaries(session=get_session(), today=today()),
         postcode=postcode,
         place=place,
-        teams=teams,
+        teams=team_views(teams),
         themes=THEMES,
         labels=labels,
         unknown_postcode=bool(postcode) and place is None,

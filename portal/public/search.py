@@ -13,6 +13,7 @@ from portal.database import get_session
 from portal.public import results_view
 from portal.public.search_form import parse_search
 from portal.public.suggestions import did_you_mean
+from portal.public.teams_view import team_views
 from portal.public.waits_view import document_wait
 from portal.referrers import exports, view
 from portal.referrers.results_table import result_table
@@ -34,7 +35,7 @@ def results() -> ResponseReturnValue:
         return exports.results_download(form.query, file_format, session=session, locale=locale)
     context = {"form": form, "result": None, "teams": [], "labels": labels}
     if form.place:
-        context["teams"] = teams_for_postcode(form.place.pc4, session=session)
+        context["teams"] = team_views(teams_for_postcode(form.place.pc4, session=session))
     status = 200
     if form.query:
         result = search_engine().search(form.query, today())

@@ -21,6 +21,7 @@ from portal.i18n import AUTONYMS, COOKIE, LOCALES, for_someone_else
 from portal.labels import in_page_language, language_name
 from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.search_form import POSTCODE
+from portal.public.teams_view import team_views
 from portal.public.waits_view import listing_wait
 from portal.referrers.qr import qr_svg
 from portal.security import public_url_for
@@ -73,7 +74,7 @@ def handout() -> tuple[str, int]:
     return render_template(
         "referrers/handout.html",
         providers=providers,
-        teams=teams,
+        teams=team_views(teams),
         labels=labels,
         link=link,
         qr=qr_svg(link, _("QR-code met de link naar deze lijst")),

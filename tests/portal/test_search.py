@@ -49,7 +49,7 @@ def test_postcode_shows_the_local_team_with_its_phone_and_hours(client: FlaskCli
     text = card[0].text
     assert "Ouder- en Kindteam Centrum" in text
     assert "020-1234567" in text
-    assert "ma-vr 9:00-17:00" in text
+    assert "Maandag–vrijdag 09:00–17:00" in text
     assert card[0].find("a", href="tel:0201234567")
 
 

@@ -1,0 +1,97 @@
+"""The local team's card in the reader's language: its opening hours in the page locale's day
+names and time format, so "ma-vr 8:30-17:00" reads "Pazartesi–Cuma 08:30–17:00" on a Turkish
+page. Hours the import wrote in a way indexer.opening_hours does not read stay as written, and
+the card marks them as Dutch (DESIGN.md §6).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import time
+
+from babel import Locale
+from babel.dates import format_interval, get_day_names
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from indexer.models import Team
+from indexer.opening_hours import Span, parse
+from portal.i18n import list_format
+
+# A run of this many days or more is shown as a range: "maandag–vrijdag", but "maandag en
+# dinsdag".
+RANGE_FROM = 3
+
+
+@dataclass(frozen=True)
+class HoursLine:
+    """One line of the card: days with the same hours ("Maandag–woensdag en vrijdag") and
+    those hours ("08:30–17:00", "09:00–12:30 en 13:00–17:00", "gesloten")."""
+
+    days: str
+    times: str
+
+
+@dataclass(frozen=True)
+class TeamView:
+    """A team as the card shows it; its own fields (name, phone ...) are read through.
+    `hours` is None when the text could not be read: the card then shows `opening_hours`."""
+
+    team: Team
+    hours: tuple[HoursLine, ...] | None
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # copy and pickle ask before `team` is set
+            raise AttributeError(name)
+        return getattr(self.team, name)
+
+
+def team_views(teams: Iterable[Team]) -> list[TeamView]:
+    return [TeamView(team, hours_lines(team.opening_hours)) for team in teams]
+
+
+def hours_lines(text: str) -> tuple[HoursLine, ...] | None:
+    """A line per set of equal hours, in week order, up to the last open day: closed days in
+    between say so, days closed after it (the weekend, mostly) are left out, as the import's
+    text leaves them out."""
+    week = parse(text)
+    if week is None:
+        return None
+    locale: Locale = get_locale()
+    last_open = max(day for day, spans in enumerate(week.days) if spans)
+    groups: dict[tuple[Span, ...], list[int]] = {}
+    for day in range(last_open + 1):
+        groups.setdefault(week.days[day], []).append(day)
+    return tuple(
+        HoursLine(_day_names(days, locale), _times(spans, locale)) for spans, days in groups.items()
+    )
+
+
+def _day_names(days: list[int], locale: Locale) -> str:
+    names = get_day_names("wide", context="stand-alone", locale=locale)
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= RANGE_FROM:
+            parts.append(f"{names[run[0]]}–{names[run[-1]]}")
+        else:
+            parts.extend(names[day] for day in run)
+    text = list_format(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _times(spans: tuple[Span, ...], locale: Locale) -> str:
+    """Babel's interval patterns, not two formatted times: each locale writes a range its own
+    way ("08:30–17:00" in Dutch, "8:30 AM – 5:00 PM" in English, "8:30 ص – 5:00 م")."""
+    if not spans:
+        return _("gesloten")
+    return list_format([_interval(opens, closes, locale) for opens, closes in spans])
+
+
+def _interval(opens: time, closes: time, locale: Locale) -> str:
+    twelve_hours = "h" in locale.time_formats["short"].pattern
+    return format_interval(opens, closes, "hm" if twelve_hours else "Hm", locale=locale)
