@@ -10,6 +10,11 @@ class RegionBase(SQLModel):
     # Below this many closed trajectories or respondents a figure is "too few to say"
     # (DESIGN.md §5); a per-region setting because regions publish at different scales.
     min_outcome_count: int = DEFAULT_MIN_OUTCOME_COUNT
+    # The region's own crisis service for youth, shown next to the national lines when a
+    # search signals acute danger (portal/public/help_now.py); "" when not configured.
+    crisis_name: str = ""
+    crisis_phone: str = ""
+    crisis_hours: str = ""
 
 
 class Region(RegionBase, table=True):

@@ -100,6 +100,9 @@ SOURCE_MODELS: dict[str, type[SQLModel]] = {
     "waittimes": WaitTime,
 }
 
+# Columns of regions.csv that describe the region, so every row of a region repeats them.
+REGION_WIDE = ("region_name", "min_outcome_count", "crisis_name", "crisis_phone", "crisis_hours")
+
 # Files whose rows for the same thing must not be valid in overlapping periods.
 PERIOD_FILES = ("contracts", "tariffs")
 
@@ -248,14 +251,15 @@ def main_contractor_problems(dataset: Dataset, session: Session) -> list[Problem
 
 
 def region_name_problems(dataset: Dataset) -> list[Problem]:
-    """regions.csv repeats a region per municipality; the repeats must agree."""
+    """regions.csv repeats a region per municipality; the repeats must agree (a region has
+    one name, one minimum count and one crisis service)."""
     if "regions" not in dataset:
         return []
     first: dict[str, tuple[int, dict]] = {}
     problems = []
     for number, row in dataset["regions"].rows:
         earlier = first.setdefault(row["region_id"], (number, row))
-        for column in ("region_name", "min_outcome_count"):
+        for column in REGION_WIDE:
             if row[column] != earlier[1][column]:
                 problems.append(
                     Problem(

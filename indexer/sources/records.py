@@ -63,6 +63,7 @@ def _regions(parsed: ParsedFile, _: Centroids) -> Iterator[Record]:
             "id": row["region_id"],
             "name": row["region_name"],
             "min_outcome_count": DEFAULT_MIN_OUTCOME_COUNT if count is None else count,
+            **{name: row[name] for name in ("crisis_name", "crisis_phone", "crisis_hours")},
         }
     return iter(seen.values())
 

@@ -101,6 +101,18 @@ def _coordinates_together(row: Row) -> list[tuple[str, str]]:
     return []
 
 
+def _crisis_service_whole(row: Row) -> list[tuple[str, str]]:
+    """A crisis service is shown to families in danger by its name and phone: half of one
+    is no help. Reported on the empty cell, the one to fill in (or to clear)."""
+    if row.get("crisis_name") and not row.get("crisis_phone"):
+        return [("crisis_phone", "is empty: give the crisis service's phone with its name")]
+    if row.get("crisis_phone") and not row.get("crisis_name"):
+        return [("crisis_name", "is empty: give the crisis service's name with its phone")]
+    if row.get("crisis_hours") and not row.get("crisis_phone"):
+        return [("crisis_phone", "is empty: crisis_hours needs a crisis service to belong to")]
+    return []
+
+
 def _segment(value: str) -> str:
     if value.upper() not in SEGMENTS:
         raise f.FieldError(f"is not one of: {', '.join(SEGMENTS)}")
@@ -122,9 +134,13 @@ SPECS: tuple[FileSpec, ...] = (
             Column("municipality_code", f.municipality_code),
             Column("municipality_name", f.text),
             _opt("min_outcome_count", f.count),
+            _opt("crisis_name", f.text, ""),
+            _opt("crisis_phone", f.phone, ""),
+            _opt("crisis_hours", f.text, ""),
         ),
         key=("municipality_code",),
         scope="region_id",
+        rules=(_crisis_service_whole,),
     ),
     FileSpec(
         "postcodes",

@@ -11,6 +11,7 @@ from flask_babel import get_locale, ngettext
 from indexer.edits.reads import confirmations
 from indexer.listing import provider_listing
 from portal.database import get_session
+from portal.public import help_now
 from portal.public.search_form import parse_search
 from portal.public.waits_view import WaitView, document_wait
 from portal.services import search_engine, today
@@ -21,8 +22,11 @@ blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 @blueprint.get("/search")
 def search():
     form = parse_search(request.args, session=get_session(), locale=str(get_locale()))
+    # The crisis lines when the words signal acute danger, also next to errors (see help_now).
+    lines = help_now.for_search(form, session=get_session())
+    urgent = {"help_now": lines.as_json() if lines else None}
     if form.errors:
-        return jsonify({"errors": form.errors}), 400
+        return jsonify({"errors": form.errors} | urgent), 400
     result = search_engine().search(form.query, today())
     if result.total and form.query.page > result.pages:
         message = ngettext(
@@ -30,8 +34,8 @@ def search():
             "Deze pagina bestaat niet. Er zijn %(num)d pagina's.",
             result.pages,
         )
-        return jsonify({"errors": {"pagina": message}}), 400
-    body = asdict(result)
+        return jsonify({"errors": {"pagina": message}} | urgent), 400
+    body = asdict(result) | urgent
     locale = str(get_locale())
     for hit, shown in zip(result.hits, body["hits"], strict=True):
         # The wait for the chosen profiles, as the result page shows it (indexer.waits).
