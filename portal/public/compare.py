@@ -1,5 +1,10 @@
 """Compare 2–4 providers side by side, and a shortlist kept without an account.
 
+Compare shows one card per provider with the same rows in the same order: side by side on
+a wide screen (the rows line up), one under the other on a phone, so no provider hides in a
+sideways scroll box. With `postcode` (the results page passes it on) a row gives the
+distance to the nearest location.
+
 Both live in the URL (`?id=region__provider&id=...`), so a referrer can send the link to a
 family and a page can be printed. The shortlist is also remembered in a cookie holding only
 those ids — no personal data — so "my shortlist" works on the next visit.
@@ -9,11 +14,15 @@ from flask import Blueprint, make_response, redirect, render_template, request, 
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from indexer.listing import FIGURES
+from indexer.listing import FIGURES, Listing
+from indexer.search import Place, locate
+from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
+from portal.labels import in_page_language
 from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.outcomes_view import LABELS, figure_view
+from portal.public.search_form import postcode_digits
 from portal.public.waits_view import listing_wait
 from portal.referrers import exports, view
 from portal.referrers.codes import listing_codes
@@ -38,32 +47,48 @@ def compare() -> tuple[str, int]:
     elif len(listings) < len(ids):
         error = _("Een of meer gekozen aanbieders staan niet (meer) in de gids.")
     status = 400 if error else 200
-    rows = [
+    locale = str(get_locale())
+    digits = postcode_digits(request.args.get("postcode", ""))
+    place = locate(get_session(), digits) if digits else None
+    codes = listing_codes(listings, session=get_session(), locale=locale) if view.active() else []
+    cards = [
         {
-            "label": str(LABELS[name]),
-            "cells": [
-                next((figure_view(f) for f in listing.figures if f.name == name), None)
-                for listing in listings
+            "listing": listing,
+            "wait": listing_wait(listing, request.args.getlist("profiel"), locale, today()),
+            "distance_km": _nearest_km(listing, place),
+            "help": [in_page_language(profile.names, locale) for profile, *_ in listing.offers],
+            "figures": [
+                (
+                    str(LABELS[name]),
+                    next((figure_view(f) for f in listing.figures if f.name == name), None),
+                )
+                for name in FIGURES
             ],
+            "codes": codes[index] if codes else None,
         }
-        for name in FIGURES
+        for index, listing in enumerate(listings)
     ]
     return render_template(
         "public/compare/compare.html",
-        listings=listings,
+        cards=cards,
         error=error,
-        figure_rows=rows,
         ids=[f"{x.region.id}__{x.provider.id}" for x in listings],
         labels=labels,
-        waits=[
-            listing_wait(listing, request.args.getlist("profiel"), str(get_locale()), today())
-            for listing in listings
-        ],
-        codes=listing_codes(listings, session=get_session(), locale=str(get_locale()))
-        if view.active()
-        else [],
+        postcode=digits if place else None,
         chosen_profiles=request.args.getlist("profiel"),
     ), status
+
+
+def _nearest_km(listing: Listing, place: Place | None) -> float | None:
+    """Kilometres from the postcode to the provider's nearest location with coordinates."""
+    if place is None:
+        return None
+    found = [
+        distance_km(place.point, (location.latitude, location.longitude))
+        for location in listing.locations
+        if location.latitude is not None
+    ]
+    return round(min(found), 1) if found else None
 
 
 @blueprint.get("/bewaarlijst")

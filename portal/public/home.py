@@ -2,7 +2,6 @@
 into the kinds of help for families who do not know the words."""
 
 from flask import Blueprint, render_template, request
-from flask_babel import lazy_gettext as _l
 
 from indexer.catalog import region_summaries
 from indexer.search import locate
@@ -11,25 +10,10 @@ from portal import labels
 from portal.database import get_session
 from portal.public.search_form import postcode_digits
 from portal.public.teams_view import team_views
+from portal.public.themes import THEMES
 from portal.services import today
 
 blueprint = Blueprint("home", __name__)
-
-# Plain-language entries → the search words they stand for (the vocabulary does the rest).
-THEMES = (
-    (_l("Mijn kind is vaak bang of piekert veel"), "angst"),
-    (_l("Mijn kind is somber of heeft nergens zin in"), "somberheid"),
-    (_l("Mijn kind heeft (misschien) autisme of ADHD"), "autisme adhd"),
-    (_l("Er is iets ergs gebeurd"), "trauma"),
-    (_l("Mijn kind gaat niet meer naar school"), "schoolweigering"),
-    (_l("Eten is een probleem"), "eetstoornis"),
-    (_l("Gamen, blowen of drinken"), "verslaving"),
-    (_l("Opvoeden gaat moeilijk"), "opvoedondersteuning"),
-    (_l("Wij gaan scheiden en er is veel ruzie"), "scheiding"),
-    (_l("Mijn kind doet zichzelf pijn"), "zelfbeschadiging"),
-    (_l("Mijn kind kan niet thuis wonen"), "pleegzorg gezinshuis"),
-    (_l("Het is nu heel erg: crisis"), "crisis"),
-)
 
 
 @blueprint.get("/")

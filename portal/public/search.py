@@ -10,7 +10,7 @@ from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
-from portal.public import results_view
+from portal.public import help_now, results_view
 from portal.public.search_form import parse_search
 from portal.public.suggestions import did_you_mean
 from portal.public.teams_view import team_views
@@ -34,6 +34,7 @@ def results() -> ResponseReturnValue:
     elif file_format and form.query:  # a valid form: every page as a file
         return exports.results_download(form.query, file_format, session=session, locale=locale)
     context = {"form": form, "result": None, "teams": [], "labels": labels}
+    context["help_now"] = help_now.for_search(form, session=session)  # before any result
     if form.place:
         context["teams"] = team_views(teams_for_postcode(form.place.pc4, session=session))
     status = 200

@@ -15,6 +15,7 @@ from werkzeug.datastructures import MultiDict
 from indexer.search import Place, SearchQuery, Sort, locate
 from indexer.search.contract import MAX_TEXT_LENGTH
 from indexer.sources.specs import CARE_FORMS
+from portal.public.themes import theme_words
 
 PAGE_SIZE = 10
 MAX_PAGE = 1000
@@ -54,7 +55,15 @@ class SearchForm:
 
 
 def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchForm:
+    theme = args.get("thema")
+    words = theme_words(theme, locale) if theme else None
+    if words:  # a home-page tile: its words replace `q`, in the box and in every link
+        args = MultiDict(args)
+        args.setlist("q", [words])
+        args.poplist("thema")
     form = SearchForm(args)
+    if theme and not words:
+        form.errors["thema"] = _("Deze keuze bestaat niet. Kies uit de lijst.")
     text = args.get("q", "").strip()
     if len(text) > MAX_TEXT_LENGTH:
         form.errors["q"] = _(

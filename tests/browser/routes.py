@@ -19,10 +19,18 @@ HOME = "/"
 HOME_WITH_TEAM = "/?postcode=1011"
 RESULTS = "/zoeken?q=angts&postcode=1011"
 RESULTS_FILTERED = RESULTS + "&profiel=P02"
+# Two filters chosen: the filter panel is open, and on a phone the results must still come first.
+RESULTS_TWO_FILTERS = RESULTS_FILTERED + "&zorgvorm=online"
 NO_RESULTS = "/zoeken?q=xyzzyq&postcode=1011"
 INVALID_POSTCODE = "/zoeken?postcode=abcd"
 PROVIDER_PAGE = f"/aanbieders/{PROVIDER}?regio={REGION}&postcode=1011"
 COMPARE = f"/vergelijken?{IDS}"
+# Four providers (the most a family compares) of the same search, one with a long name.
+FOUR_IDS = IDS + "".join(
+    f"&id={REGION}__{other}"
+    for other in ("kinderpsychiatrie-polderland", "psychologenpraktijk-kogerveld")
+)
+COMPARE_FOUR = f"/vergelijken?{FOUR_IDS}"
 SHORTLIST = f"/bewaarlijst?{IDS}"
 EMPTY_SHORTLIST = "/bewaarlijst?id="  # `?id=` is the emptied list, whatever the cookie says
 # The family handout, with the local team for a postcode in Amsterdam.
@@ -53,10 +61,12 @@ PAGES = [
     Page(HOME_WITH_TEAM, "home-with-team"),
     Page(RESULTS, "search-results"),
     Page(RESULTS_FILTERED, "search-results-filtered"),
+    Page(RESULTS_TWO_FILTERS, "search-results-two-filters"),
     Page(NO_RESULTS, "search-no-results"),
     Page(INVALID_POSTCODE, "search-invalid-postcode", status=400),
     Page(PROVIDER_PAGE, "provider"),
     Page(COMPARE, "compare"),
+    Page(COMPARE_FOUR, "compare-four"),
     Page(SHORTLIST, "shortlist"),
     Page(EMPTY_SHORTLIST, "shortlist-empty"),
     Page(HANDOUT, "handout"),

@@ -139,11 +139,14 @@ def test_family_journey(page: Page, page_log: PageLog, tmp_path: Path) -> None:
     page.get_by_role("button", name="Vergelijk gekozen aanbieders").click()
     expect(page).to_have_url(re.compile(r"/vergelijken\?"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Aanbieders vergelijken")
-    columns = page.locator("table.compare thead th")
+    columns = page.locator(".compare-card").get_by_role("heading", level=2)
     expect(columns).to_have_text(names[:2])
     first, second = (columns.nth(i).bounding_box() for i in range(2))
     assert first and second
     assert first["y"] == second["y"] and first["x"] < second["x"], "not side by side"
+    # The rows of the cards line up, as in a table.
+    rows = [page.locator(".compare-card").nth(i).locator("dt").nth(-1) for i in range(2)]
+    assert rows[0].bounding_box()["y"] == rows[1].bounding_box()["y"]
 
     # Back again: put the same two on the shortlist.
     page.go_back()

@@ -20,12 +20,17 @@ BOTH = f"id={RUSTPUNT}&id={OPVOEDHUIS}"
 DOCUMENT_ID = re.compile(r"[a-z0-9-]+__[a-z0-9-]+")
 
 
+def card_names(page: Page) -> list[str]:
+    return [card.find("h2").text for card in page.root.with_class("compare-card")]
+
+
 def table_rows(page: Page) -> dict[str, list[str]]:
-    """Row heading → the text of each provider's cell."""
-    body = page.root.find("table", class_="compare").find("tbody")
-    return {
-        row.find("th").text: [td.text for td in row.find_all("td")] for row in body.find_all("tr")
-    }
+    """Row label → the text of that row in each provider's card, in card order."""
+    rows: dict[str, list[str]] = {}
+    for card in page.root.with_class("compare-card"):
+        for row in card.with_class("compare-card__row"):
+            rows.setdefault(row.find("dt").text, []).append(row.find("dd").text)
+    return rows
 
 
 def shortlist_names(page: Page) -> list[str]:
@@ -52,14 +57,13 @@ def link(page: Page, text: str) -> Node:
 def test_two_providers_side_by_side_with_the_same_rows(client: FlaskClient) -> None:
     page = get_page(client, f"/vergelijken?{BOTH}")
     assert page.status == 200
-    heads = [
-        th.text for th in page.root.find("table", class_="compare").find("thead").find_all("th")
-    ]
-    assert heads == ["Rustpunt Jeugd", "Het Opvoedhuis"]
+    assert card_names(page) == ["Rustpunt Jeugd", "Het Opvoedhuis"]
     rows = table_rows(page)
     assert list(rows) == [
         "Regio",
         "Wachttijd",
+        "Telefoon",
+        "Soort hulp",
         "Leeftijd",
         "Vorm van hulp",
         "Talen",
@@ -81,6 +85,21 @@ def test_two_providers_side_by_side_with_the_same_rows(client: FlaskClient) -> N
     assert rows["Vroeg gestopt"][0] == (
         "8% 64 afgesloten trajecten De regio wil hoogstens 15%. Voldoet aan de norm."
     )
+
+
+def test_each_card_has_the_phone_the_help_offered_and_with_a_postcode_the_distance(
+    client: FlaskClient,
+) -> None:
+    page = get_page(client, f"/vergelijken?{BOTH}&postcode=1011")
+    rows = table_rows(page)
+    assert all(value.endswith("km van uw postcode") for value in rows["Afstand"])
+    assert len(rows["Afstand"]) == 2
+    assert all(rows["Soort hulp"]) and all(rows["Telefoon"])
+    phones = [a for a in page.main.find_all("a") if a.attrs.get("href", "").startswith("tel:")]
+    assert len(phones) == 2
+    # The provider pages open with the same postcode, for their distances too.
+    assert link(page, "Rustpunt Jeugd").attrs["href"].endswith("&postcode=1011")
+    assert "Afstand" not in table_rows(get_page(client, f"/vergelijken?{BOTH}"))
 
 
 def test_names_link_to_the_provider_pages(client: FlaskClient) -> None:

@@ -21,6 +21,7 @@ from indexer.search import Sort
 from indexer.sources.specs import CARE_FORMS
 from portal import i18n
 from portal.public import compare
+from portal.public.themes import THEMES
 from portal.referrers import view
 from tests.portal.test_routes import OPVOEDHUIS, RUSTPUNT
 
@@ -48,6 +49,7 @@ PARAMETERS = (
     "opgeslagen",
     "formaat",
     "weergave",
+    "thema",
 )
 COOKIES = (i18n.COOKIE, compare.COOKIE, view.COOKIE)
 PORTAL = Path(__file__).parents[2] / "portal"
@@ -75,6 +77,7 @@ VALID = {
     "id": [RUSTPUNT, OPVOEDHUIS, "testregio__", "__rustpunt"],
     "formaat": ["csv", "xlsx"],
     "weergave": [view.PROFESSIONAL, view.FAMILY],
+    "thema": [theme.value for theme in THEMES],
 }
 HOSTILE = ["²", "①", "፩", "٣", "１５", "1²", "-1", "1e3", " 7 ", "\x00", "\t", "\\", "%", ".."]
 HOSTILE += ["//evil.example", "/\\evil.example", "<script>", "' OR 1=1 --", "\u202e", "\ufeff"]

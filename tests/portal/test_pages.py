@@ -96,27 +96,52 @@ def test_home_starts_with_postcode_and_words(client: FlaskClient) -> None:
 
 def test_home_lists_loaded_regions_with_counts(client: FlaskClient) -> None:
     page = get_page(client, "/")
-    table = page.main.find("section", class_="coverage").find("table")
-    rows = {
-        row.find("th").text: [td.text for td in row.find_all("td")]
-        for row in table.find("tbody").find_all("tr")
+    regions = {
+        region.find("h3").text: {
+            count.find("dt").text: count.find("dd").text for count in region.find_all("div")
+        }
+        for region in page.main.with_class("coverage__region")
     }
-    assert rows == {"Testregio": ["2", "2", "2"]}  # municipalities, teams, providers
+    assert regions == {
+        "Testregio": {"Gemeenten": "2", "Lokale teams": "2", "Gecontracteerde aanbieders": "2"}
+    }
 
 
-def test_home_themes_lead_to_searches_that_find_help(client: FlaskClient) -> None:
+def test_home_themes_submit_the_search_form_with_the_postcode(client: FlaskClient) -> None:
     page = get_page(client, "/?postcode=1011")
-    themes = {a.text: a.attrs["href"] for a in page.main.find_all("a", class_="themes__link")}
-    assert len(themes) == 12
-    href = themes["Mijn kind is vaak bang of piekert veel"]
-    assert href == "/zoeken?q=angst&postcode=1011"
-    results = get_page(client, href)
+    form = page.main.find("form", id="zoekformulier")
+    tiles = {b.text: b for b in page.main.find_all("button", class_="themes__button")}
+    assert len(tiles) == 12
+    tile = tiles["Mijn kind is vaak bang of piekert veel"]
+    # A submit button of the home form: the postcode typed there goes along.
+    assert (tile.attrs["type"], tile.attrs["form"], tile.attrs["name"]) == (
+        "submit",
+        "zoekformulier",
+        "thema",
+    )
+    assert form.find("input", id="postcode").attrs["value"] == "1011"
+    results = get_page(client, f"/zoeken?postcode=1011&q=&thema={tile.attrs['value']}")
     assert [h.text for h in results.root.find_all("h3", class_="result__name")] == [
         "Rustpunt Jeugd"
     ]
-    assert get_page(client, "/").main.find("a", class_="themes__link").attrs["href"] == (
-        "/zoeken?q=angst"
-    )
+    # The words box shows what was searched, in Dutch on a Dutch page.
+    assert results.root.find("input", id="q").attrs["value"] == "bang"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("tr", "okula gitmiyor"), ("en", "school refusal")])
+def test_a_theme_searches_words_in_the_readers_language(
+    client: FlaskClient, lang: str, words: str
+) -> None:
+    results = get_page(client, f"/zoeken?postcode=1011&thema=school&lang={lang}")
+    assert results.status == 200
+    assert results.root.find("input", id="q").attrs["value"] == words
+    assert results.root.find("input", id="postcode").attrs["value"] == "1011"
+
+
+def test_an_unknown_theme_is_an_error_not_a_search(client: FlaskClient) -> None:
+    page = get_page(client, "/zoeken?thema=bestaat-niet")
+    assert page.status == 400
+    assert "Deze keuze bestaat niet. Kies uit de lijst." in page.main.text
 
 
 def test_home_with_a_postcode_shows_who_helps_first(client: FlaskClient) -> None:

@@ -316,10 +316,9 @@ def test_compare_adds_codes_roles_and_tariffs_for_the_chosen_profile(
     client: FlaskClient,
 ) -> None:
     page = get_page(client, f"/vergelijken?id={RUSTPUNT}&id={KOMPAS}&profiel=P01&{PRO}")
-    body = page.main.find("table", class_="compare").find("tbody")
-    rows = {
-        text(tr.find("th")): [text(td) for td in tr.find_all("td")] for tr in body.find_all("tr")
-    }
+    rows: dict[str, list[str]] = {}
+    for row in page.main.with_class("compare-card__row"):
+        rows.setdefault(text(row.find("dt")), []).append(text(row.find("dd")))
     assert rows["Segment"] == ["B", "C"]
     assert rows["Rol"] == ["Hoofdaannemer", "Hoofdaannemer"]
     assert rows["Tarief voor de gekozen hulp"] == [

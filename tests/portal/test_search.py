@@ -182,6 +182,28 @@ def test_choosing_a_profile_narrows_the_results_and_can_be_undone(client: FlaskC
     ]
 
 
+def test_chosen_filters_stay_folded_away_and_are_listed_above_the_results(
+    client: FlaskClient,
+) -> None:
+    """On a phone the results come first: the filters are behind a closed disclosure that
+    says how many are chosen, and each chosen one is a "remove" link before the list."""
+    page = get_page(client, "/zoeken?postcode=1011&profiel=P02&leeftijd=4")
+    filters = page.root.find("details", class_="filters")
+    assert "open" not in filters.attrs
+    assert filters.find("summary").text == "Filters (2 gekozen)"
+    assert filters.find("select", id="sortering")  # the order is in it too
+    results = page.root.find("section", class_="results")
+    tags = [node.tag for node in results.iter() if node.tag in ("ul", "ol")]
+    assert tags[:2] == ["ul", "ol"]  # the remove links, then the results
+    # Compare and the shortlist get the postcode, for the distance to each provider.
+    assert page.root.find("input", type="hidden", name="postcode").attrs["value"] == "1011"
+
+
+def test_a_wrong_value_inside_the_filters_opens_them(client: FlaskClient) -> None:
+    page = get_page(client, "/zoeken?postcode=1011&sortering=xyz")
+    assert "open" in page.root.find("details", class_="filters").attrs
+
+
 def test_age_wait_and_outcome_filters_narrow_the_results(client: FlaskClient) -> None:
     assert result_names(get_page(client, "/zoeken?postcode=1011&leeftijd=15")) == [
         "Rustpunt Jeugd"
