@@ -5,7 +5,7 @@ as the same 503 page and API clients as a plain message; the detail, which names
 and folders, goes only to the server log for the operator.
 """
 
-from flask import Flask, current_app, render_template, request
+from flask import Flask, current_app, g, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -40,7 +40,8 @@ def _search_unavailable(error: SearchUnavailable):
             "De zoekfunctie is even niet bereikbaar. Probeer het over een paar minuten opnieuw."
         )
         return {"errors": {"search": message}}, 503
-    return render_template("errors/unavailable.html"), 503
+    # A search that signalled danger still opens with the crisis lines (public.help_now).
+    return render_template("errors/unavailable.html", help_now=g.get("help_now")), 503
 
 
 def _form_expired(_error: CSRFError):

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, g, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import format_number, get_locale, ngettext
 
@@ -34,7 +34,8 @@ def results() -> ResponseReturnValue:
     elif file_format and form.query:  # a valid form: every page as a file
         return exports.results_download(form.query, file_format, session=session, locale=locale)
     context = {"form": form, "result": None, "teams": [], "labels": labels}
-    context["help_now"] = help_now.for_search(form, session=session)  # before any result
+    # Before any result, and kept for the error page should the search engine be down.
+    context["help_now"] = g.help_now = help_now.for_search(form, session=session)
     if form.place:
         context["teams"] = team_views(teams_for_postcode(form.place.pc4, session=session))
     status = 200

@@ -13,7 +13,10 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
+from sqlmodel import Session, delete
 
+from indexer.models import WaitTime
+from indexer.store import make_engine
 from tests.utils.datasets import read_rows, set_cell, write_rows
 from tests.utils.html import Node, Page, get_page
 from tests.utils.loading import add_too_few_trajectories
@@ -206,3 +209,14 @@ class TestContractEnded:
     def test_a_provider_whose_contracts_ended_is_not_found(self, client: FlaskClient) -> None:
         assert client.get("/aanbieders/opvoedhuis").status_code == 404
         assert client.get("/aanbieders/rustpunt").status_code == 200
+
+
+def test_a_provider_without_a_published_wait_says_so_and_suggests_calling(
+    client: FlaskClient, app_config: dict
+) -> None:
+    engine = make_engine(app_config["database_url"])
+    with Session(engine) as session:
+        session.exec(delete(WaitTime).where(WaitTime.provider_id == "rustpunt"))
+        session.commit()
+    text = " ".join(get_page(client, "/aanbieders/rustpunt").main.text.split())
+    assert "Wachttijd Onbekend: bel de aanbieder" in text

@@ -48,3 +48,19 @@ def test_emptied_segment_files_give_the_unavailable_page_not_a_dead_worker(app: 
         term_file.write_bytes(b"")  # as `: > file` would; reading it through mmap is SIGBUS
     assert client.get("/zoeken?q=angst").status_code == 503
     assert client.get("/api/v1/search?q=angst").status_code == 503
+
+
+def test_a_search_that_signals_danger_keeps_its_crisis_lines_when_search_is_down(
+    app: Flask,
+) -> None:
+    client = app.test_client()
+    build = _live_build(app)
+    (build / "meta.json").unlink()
+    page = get_page(client, "/zoeken?q=mijn+kind+wil+dood")
+    assert page.status == 503
+    text = page.main.text
+    assert "Zoeken lukt even niet" in text
+    assert "0800-0113" in text
+    assert page.main.find("a", href="tel:112")
+    calm = get_page(client, "/zoeken?q=angst").main.text
+    assert "0800-0113" not in calm
