@@ -16,7 +16,7 @@ from indexer.schemes import localized
 
 CARE_FORMS = {
     "ambulant": _l("Gesprekken en hulp op afspraak"),
-    "dagbehandeling": _l("Dagbehandeling"),
+    "dagbehandeling": _l("Hulp overdag, 's nachts thuis"),
     "verblijf": _l("Wonen bij de zorgaanbieder"),
     "pleegzorg": _l("Pleegzorg"),
     "online": _l("Online hulp"),
@@ -24,7 +24,7 @@ CARE_FORMS = {
 }
 TEAM_KINDS = {
     "lokaal_team": _l("Lokaal team"),
-    "ouder_kindteam": _l("Ouder- en kindteam"),
+    "ouder_kindteam": _l("Ouder-en-kindteam"),
     "gebiedsteam": _l("Gebiedsteam"),
     "wijkteam": _l("Wijkteam"),
     "cjg": _l("Centrum voor Jeugd en Gezin"),
@@ -41,7 +41,11 @@ LISTING_PARTS = {
     "locations": _l("Locaties"),
 }
 WAIT_LIMITS = {2: _l("Binnen 2 weken"), 4: _l("Binnen 4 weken"), 8: _l("Binnen 8 weken")}
-SEGMENTS = {"B": _l("Specialistische hulp (B)"), "C": _l("Hoog-specialistische hulp (C)")}
+# Families read what segment B and C mean; the letters stay in the referrers' code tables.
+SEGMENTS = {
+    "B": _l("Hulp bij één duidelijk probleem"),
+    "C": _l("Hulp bij veel zware problemen tegelijk"),
+}
 SORTS = {
     "relevance": _l("Best passend"),
     "distance": _l("Dichtstbij"),

@@ -74,7 +74,11 @@ def figure_view(figure: Figure) -> FigureView:
             "%(num)d jongere of ouder gaf een cijfer", "%(num)d mensen gaven een cijfer", count
         )
     else:
-        count_text = ngettext("%(num)d afgesloten traject", "%(num)d afgesloten trajecten", count)
+        count_text = ngettext(
+            "%(num)d kind of jongere is klaar met de hulp",
+            "%(num)d kinderen en jongeren zijn klaar met de hulp",
+            count,
+        )
     if not figure.enough:
         return FigureView(
             name,
@@ -83,7 +87,10 @@ def figure_view(figure: Figure) -> FigureView:
             count_text,
             "",
             "",
-            _("Te weinig om iets te zeggen: er zijn te weinig afgesloten trajecten of antwoorden."),
+            _(
+                "Te weinig om iets te zeggen: te weinig kinderen en jongeren zijn klaar "
+                "met de hulp, of te weinig mensen gaven een cijfer."
+            ),
             "",
         )
     if figure.value is None:
@@ -103,11 +110,12 @@ def figure_view(figure: Figure) -> FigureView:
         )
     sentences = {
         "goal_attainment_pct": _(
-            "Bij %(value)s van de afgesloten trajecten zijn de afgesproken doelen gehaald.",
+            "Bij %(value)s van de kinderen en jongeren die klaar zijn met de hulp, "
+            "zijn de afgesproken doelen gehaald.",
             value=value,
         ),
         "dropout_pct": _(
-            "%(value)s van de trajecten stopte eerder dan afgesproken, "
+            "Bij %(value)s van de kinderen en jongeren stopte de hulp eerder dan afgesproken, "
             "omdat de jongere of ouder dat wilde.",
             value=value,
         ),

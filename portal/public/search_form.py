@@ -97,7 +97,9 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
     if sort and sort not in {s.value for s in Sort}:
         form.errors["sortering"] = _("Kies een volgorde uit de lijst.")
     if sort == Sort.DISTANCE and form.place is None:
-        form.errors["sortering"] = _("Vul uw postcode in om op afstand te sorteren.")
+        form.errors["sortering"] = _(
+            "Vul uw postcode in. Dan ziet u de dichtstbijzijnde aanbieders eerst."
+        )
     if form.errors:
         return form
     form.query = SearchQuery(

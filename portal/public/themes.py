@@ -29,7 +29,7 @@ THEMES = (
     Theme("trauma", _l("Er is iets ergs gebeurd"), ("trauma",)),
     Theme("school", _l("Mijn kind gaat niet meer naar school"), ("school_refusal",)),
     Theme("eten", _l("Eten is een probleem"), ("eating_disorders",)),
-    Theme("verslaving", _l("Gamen, blowen of drinken"), ("addiction",)),
+    Theme("verslaving", _l("Gamen, drugs of alcohol"), ("addiction",)),
     Theme("opvoeden", _l("Opvoeden gaat moeilijk"), ("parenting_support",)),
     Theme("scheiding", _l("Wij gaan scheiden en er is veel ruzie"), ("complex_divorce",)),
     Theme("zelfbeschadiging", _l("Mijn kind doet zichzelf pijn"), ("self_harm",)),

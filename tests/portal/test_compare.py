@@ -80,10 +80,12 @@ def test_two_providers_side_by_side_with_the_same_rows(client: FlaskClient) -> N
     assert rows["Periode van de cijfers"] == ["2025", "Geen cijfers"]
     assert rows["Wachttijd"][0] == "Wachttijd: 3 weken (nagekeken op 1 november 2026)"
     assert rows["Doelen bereikt"][0] == (
-        "78,5% 64 afgesloten trajecten De regio wil minstens 70%. Voldoet aan de norm."
+        "78,5% 64 kinderen en jongeren zijn klaar met de hulp "
+        "De regio wil minstens 70%. Voldoet aan wat de regio vraagt."
     )
     assert rows["Vroeg gestopt"][0] == (
-        "8% 64 afgesloten trajecten De regio wil hoogstens 15%. Voldoet aan de norm."
+        "8% 64 kinderen en jongeren zijn klaar met de hulp "
+        "De regio wil hoogstens 15%. Voldoet aan wat de regio vraagt."
     )
 
 
@@ -124,7 +126,9 @@ class TestTooFewTrajectories:
 
     def test_a_withheld_figure_says_too_few_in_its_cell(self, client: FlaskClient) -> None:
         rows = table_rows(get_page(client, f"/vergelijken?{BOTH}"))
-        assert rows["Doelen bereikt"][1] == "6 afgesloten trajecten Te weinig om iets te zeggen."
+        assert rows["Doelen bereikt"][1] == (
+            "6 kinderen en jongeren zijn klaar met de hulp Te weinig om iets te zeggen."
+        )
         assert rows["Doelen bereikt"][0].startswith("78,5%")
 
 

@@ -65,7 +65,7 @@ def test_page_basics(client: FlaskClient, path: str, title: str) -> None:
 def test_paragraphs_go_through_trans_blocks(client: FlaskClient) -> None:
     html = main_html(client, "/uitleg/intensiteiten")
     assert "Dit heet de intensiteit van de hulp." in html
-    assert "Hulp bij een probleem dat duidelijk is en vooral over één ding gaat." in html
+    assert "Het probleem is duidelijk en gaat vooral over één ding." in html
 
 
 def test_profiles_of_every_region_with_search_links(client: FlaskClient) -> None:

@@ -73,13 +73,13 @@ def test_each_profile_and_intensity_has_its_own_figures_in_order(client: FlaskCl
     assert page.root.find("h3", id="intensity-outcomes-title").text == "Resultaten per soort hulp"
     assert {heading: period for heading, (period, _) in groups(page).items()} == {
         "Alle soorten hulp samen · Hoeveel hulp: Lang": (
-            "Cijfers over 2025, gepubliceerd door de regio."
+            "Periode: 2025. De regio heeft deze cijfers bekendgemaakt."
         ),
         "Angst en somberheid · Hoeveel hulp: Kort": (
-            "Cijfers over 2025, gepubliceerd door de regio."
+            "Periode: 2025. De regio heeft deze cijfers bekendgemaakt."
         ),
         "Angst en somberheid · Hoeveel hulp: Lang": (
-            "Cijfers over 2025, gepubliceerd door de regio."
+            "Periode: 2025. De regio heeft deze cijfers bekendgemaakt."
         ),
     }
     assert "12%" not in page.main.text  # the 2024 row
@@ -92,14 +92,18 @@ def test_a_figure_is_judged_against_the_norm_of_its_own_intensity(client: FlaskC
     goals = short["Doelen bereikt"]
     assert goals.find("p", class_="figure__value").text == "72%"
     assert goals.find("p", class_="figure__meta").text == (
-        "40 afgesloten trajecten. De regio wil minstens 70%. Gemiddeld in de regio: 72%."
+        "40 kinderen en jongeren zijn klaar met de hulp. "
+        "De regio wil minstens 70%. Gemiddeld in de regio: 72%."
     )
-    assert goals.find("p", class_="figure__verdict").text == "Dit voldoet aan de norm van de regio."
+    assert (
+        goals.find("p", class_="figure__verdict").text
+        == "Dit voldoet aan wat de regio vraagt (de norm)."
+    )
     dropout = short["Vroeg gestopt"]
     assert "De regio wil hoogstens 15%." in dropout.text and "20%" not in dropout.text
     assert "figure--misses" in dropout.attrs["class"].split()
     assert dropout.find("p", class_="figure__verdict").text == (
-        "Dit voldoet niet aan de norm van de regio."
+        "Dit voldoet niet aan wat de regio vraagt (de norm)."
     )
 
 
@@ -111,7 +115,10 @@ def test_a_figure_for_the_intensity_alone_uses_that_intensity_s_norm(
     ]
     goals = heavy["Doelen bereikt"]
     assert "De regio wil minstens 65%." in goals.text and "70%" not in goals.text
-    assert goals.find("p", class_="figure__verdict").text == "Dit voldoet aan de norm van de regio."
+    assert (
+        goals.find("p", class_="figure__verdict").text
+        == "Dit voldoet aan wat de regio vraagt (de norm)."
+    )
 
 
 def test_too_few_trajectories_says_so_and_shows_no_figure(client: FlaskClient) -> None:
@@ -119,7 +126,7 @@ def test_too_few_trajectories_says_so_and_shows_no_figure(client: FlaskClient) -
     _, long = groups(page)["Angst en somberheid · Hoeveel hulp: Lang"]
     goals = long["Doelen bereikt"]
     assert goals.find("p", class_="figure__sentence").text.startswith("Te weinig om iets te zeggen")
-    assert "8 afgesloten trajecten" in goals.text
+    assert "8 kinderen en jongeren zijn klaar met de hulp" in goals.text
     assert not goals.find_all("p", class_="figure__value")
     assert not goals.find_all("p", class_="figure__verdict")
     assert "91" not in page.main.text
@@ -140,7 +147,7 @@ def test_only_figures_per_intensity_are_not_called_nothing_published(
     assert "nog geen resultaten" not in page.main.text
     [(heading, (period, parenting))] = groups(page).items()
     assert heading == "Opvoeden · Hoeveel hulp: Kort"
-    assert period == "Cijfers over 2025, gepubliceerd door de regio."
+    assert period == "Periode: 2025. De regio heeft deze cijfers bekendgemaakt."
     assert list(parenting) == ["Doelen bereikt", "Vroeg gestopt"]
     assert all("Te weinig om iets te zeggen" in block.text for block in parenting.values())
     assert "50%" not in page.main.text
@@ -163,7 +170,7 @@ def test_names_are_in_the_reader_s_language(client: FlaskClient) -> None:
         "Anxiety and low mood · How much help: Short",
         "Anxiety and low mood · How much help: Long",
     ]
-    assert "Figures for 2025, published by the region." in page.main.text
+    assert "Period: 2025. The region published these figures." in page.main.text
 
 
 def test_the_api_gives_the_same_figures_per_intensity(client: FlaskClient) -> None:

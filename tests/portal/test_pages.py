@@ -103,7 +103,7 @@ def test_home_lists_loaded_regions_with_counts(client: FlaskClient) -> None:
         for region in page.main.with_class("coverage__region")
     }
     assert regions == {
-        "Testregio": {"Gemeenten": "2", "Lokale teams": "2", "Gecontracteerde aanbieders": "2"}
+        "Testregio": {"Gemeenten": "2", "Lokale teams": "2", "Aanbieders met een contract": "2"}
     }
 
 

@@ -47,7 +47,7 @@ def test_offers_name_the_profiles_and_intensities_contracted_here(client: FlaskC
     assert page.root.find("h1").text == "Rustpunt Jeugd"
     assert offers(page) == {
         "Angst en somberheid": "Angst en somberheid Hulp bij angst "
-        "Hoeveel hulp: Kort, Lang · Specialistische hulp (B)"
+        "Hoeveel hulp: Kort, Lang · Hulp bij één duidelijk probleem"
     }
     other = offers(get_page(client, "/aanbieders/opvoedhuis"))
     assert list(other) == ["Opvoeden"]
@@ -56,7 +56,7 @@ def test_offers_name_the_profiles_and_intensities_contracted_here(client: FlaskC
 
 def test_facts_families_ask_about(client: FlaskClient) -> None:
     text = get_page(client, "/aanbieders/rustpunt").main.text
-    assert "Gecontracteerd in Testregio · contract tot 31 december 2027" in text
+    assert "Heeft een contract met de regio Testregio · contract tot 31 december 2027" in text
     assert "Leeftijd 4 tot en met 18 jaar" in text
     assert re.search(r"Talen Engels(, | en )Nederlands Vorm", text)
     assert "Vorm van hulp Gesprekken en hulp op afspraak, Online hulp" in text
@@ -85,17 +85,22 @@ def test_contact_links_call_mail_and_visit(client: FlaskClient) -> None:
 
 def test_figures_come_with_period_count_norm_and_verdict(client: FlaskClient) -> None:
     page = get_page(client, "/aanbieders/rustpunt")
-    assert "Cijfers over 2025, gepubliceerd door de regio." in page.main.text
+    assert "Periode: 2025. De regio heeft deze cijfers bekendgemaakt." in page.main.text
     goals = figures(page)["Doelen bereikt"]
     assert goals.find("p", class_="figure__value").text == "78,5%"
     assert goals.find("p", class_="figure__sentence").text == (
-        "Bij 78,5% van de afgesloten trajecten zijn de afgesproken doelen gehaald."
+        "Bij 78,5% van de kinderen en jongeren die klaar zijn met de hulp, "
+        "zijn de afgesproken doelen gehaald."
     )
     # The strictest norm of the intensities contracted here: I1 wants 70%, I2 65%.
     assert goals.find("p", class_="figure__meta").text == (
-        "64 afgesloten trajecten. De regio wil minstens 70%. Gemiddeld in de regio: 78,5%."
+        "64 kinderen en jongeren zijn klaar met de hulp. "
+        "De regio wil minstens 70%. Gemiddeld in de regio: 78,5%."
     )
-    assert goals.find("p", class_="figure__verdict").text == "Dit voldoet aan de norm van de regio."
+    assert (
+        goals.find("p", class_="figure__verdict").text
+        == "Dit voldoet aan wat de regio vraagt (de norm)."
+    )
     dropout = figures(page)["Vroeg gestopt"]
     assert "De regio wil hoogstens 15%." in dropout.text  # I1's 15 is stricter than I2's 20
     youth = figures(page)["Tevredenheid jongeren"]
@@ -134,7 +139,7 @@ class TestBelowTheNorm:
         goals = figures(get_page(client, "/aanbieders/rustpunt"))["Doelen bereikt"]
         assert "figure--misses" in goals.attrs["class"].split()
         assert goals.find("p", class_="figure__verdict").text == (
-            "Dit voldoet niet aan de norm van de regio."
+            "Dit voldoet niet aan wat de regio vraagt (de norm)."
         )
         assert "68%" in goals.text and "De regio wil minstens 70%." in goals.text
 
@@ -154,7 +159,7 @@ class TestTooFewTrajectories:
         assert goals.find("p", class_="figure__sentence").text.startswith(
             "Te weinig om iets te zeggen"
         )
-        assert "6 afgesloten trajecten" in goals.text
+        assert "6 kinderen en jongeren zijn klaar met de hulp" in goals.text
         assert not goals.find_all("p", class_="figure__value")
         assert not goals.find_all("p", class_="figure__verdict")
         assert "95" not in page.main.text and "2%" not in page.main.text

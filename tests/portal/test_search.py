@@ -350,7 +350,11 @@ BAD_INPUT = [
     ("wachttijd=lang", "zoekformulier", "Kies een wachttijd uit de lijst."),
     ("pagina=0", "zoekformulier", "Deze pagina bestaat niet."),
     ("sortering=xyz", "sortering", "Kies een volgorde uit de lijst."),
-    ("sortering=distance", "sortering", "Vul uw postcode in om op afstand te sorteren."),
+    (
+        "sortering=distance",
+        "sortering",
+        "Vul uw postcode in. Dan ziet u de dichtstbijzijnde aanbieders eerst.",
+    ),
     ("q=" + "angst " * 1700, "q", "Uw zoekwoorden zijn te lang. Gebruik hoogstens 200 tekens."),
 ]
 

@@ -35,7 +35,10 @@ def test_unicode_digits_get_the_fields_message(
 
     response = client.get(f"/api/v1/search?q=angst&{query}")
     assert response.status_code == 400
-    assert response.get_json() == {"errors": {name: MESSAGES[name] for name in fields}}
+    assert response.get_json() == {
+        "errors": {name: MESSAGES[name] for name in fields},
+        "help_now": None,
+    }
 
 
 @pytest.mark.parametrize("value", ["1²", "٣", "１５", "0" * 5000 + "3", "3" * 5000])
@@ -44,14 +47,15 @@ def test_numbers_only_count_in_the_digits_0_to_9(client: FlaskClient, value: str
     number too long for int() to read."""
     response = client.get("/api/v1/search", query_string={"leeftijd": value})
     assert response.status_code == 400
-    assert response.get_json() == {"errors": {"leeftijd": MESSAGES["leeftijd"]}}
+    assert response.get_json() == {"errors": {"leeftijd": MESSAGES["leeftijd"]}, "help_now": None}
 
 
 def test_a_postcode_in_other_digits_is_asked_again_in_digits(client: FlaskClient) -> None:
     response = client.get("/api/v1/search", query_string={"postcode": "1٠١١"})
     assert response.status_code == 400
     assert response.get_json() == {
-        "errors": {"postcode": "Vul een postcode in met 4 cijfers, zoals 1011."}
+        "errors": {"postcode": "Vul een postcode in met 4 cijfers, zoals 1011."},
+        "help_now": None,
     }
 
 

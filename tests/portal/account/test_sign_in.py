@@ -61,7 +61,9 @@ def test_region_staff_enrol_a_second_factor_then_need_it(send_form, client, peop
     enrol_page = client.get("/inloggen/app-koppelen").get_data(as_text=True)
     assert 'src="data:image/svg+xml' in enrol_page  # the QR code, made on the server
     secret = re.search(r'<code class="secret" dir="ltr">([A-Z2-7]+)</code>', enrol_page).group(1)
-    done = send_form("/inloggen/app-koppelen", {"code": pyotp.TOTP(secret).now()})
+    enrolled_at = time.time()
+    enrol_code = pyotp.TOTP(secret).at(enrolled_at)
+    done = send_form("/inloggen/app-koppelen", {"code": enrol_code})
     assert done.headers["Location"].endswith("/account")
     client.post(
         "/uitloggen", data={"csrf_token": csrf_token(client.get("/account").get_data(as_text=True))}
@@ -73,9 +75,10 @@ def test_region_staff_enrol_a_second_factor_then_need_it(send_form, client, peop
     assert client.get("/account").status_code == 302  # a password alone is not enough
     wrong = send_form("/inloggen/code", {"code": "000000"})
     assert wrong.status_code == 400
-    used = send_form("/inloggen/code", {"code": pyotp.TOTP(secret).now()})
+    # The same code again (not "the current code": a 30-second step may have passed).
+    used = send_form("/inloggen/code", {"code": enrol_code})
     assert used.status_code == 400  # the code used to enrol works once
-    later = pyotp.TOTP(secret).at(time.time() + 30)  # the app's next code
+    later = pyotp.TOTP(secret).at(enrolled_at + 30)  # the app's next code
     right = send_form("/inloggen/code", {"code": later})
     assert right.headers["Location"].endswith("/account")
     assert client.get("/account").status_code == 200
