@@ -174,8 +174,7 @@ def _intensity_figures(
     rows: list[Outcome], norms: dict[str, OutcomeNorm], region: Region, session: Session
 ) -> list[IntensityFigures]:
     """The rows of the newest period among those the region published per intensity, by
-    profile and then intensity from light to heavy. A figure the region did not measure for
-    an intensity (no value, no count) is left out rather than called too few to say."""
+    profile and then intensity from light to heavy; a row with nothing measured is left out."""
     if not rows:
         return []
     # The same "newest period" rule as for the provider-wide row, applied to these periods.
@@ -187,11 +186,7 @@ def _intensity_figures(
     )
     groups = []
     for row in chosen:
-        figures = [
-            figure
-            for figure in _figures(row, {row.intensity_code}, norms, region, session)
-            if figure.count is not None or getattr(row, figure.name) is not None
-        ]
+        figures = _figures(row, {row.intensity_code}, norms, region, session)
         if figures:
             groups.append(
                 IntensityFigures(
@@ -210,7 +205,8 @@ def _figures(
 ) -> list[Figure]:
     """Each figure of `outcome`, withheld below the region's minimum count, against the
     strictest norm of `intensity_codes` and the regional average for the same profile ×
-    intensity."""
+    intensity. A figure the region did not measure (no value, no count) is left out rather
+    than called too few to say: "0 people gave a score" would be a figure of our own."""
     judged = [norms[code] for code in intensity_codes if code in norms]
     averages = regional_averages(
         region,
@@ -222,6 +218,8 @@ def _figures(
     figures = []
     for name in FIGURES:
         count = getattr(outcome, COUNT_OF[name])
+        if count is None and getattr(outcome, name) is None:
+            continue
         enough = (count or 0) >= region.min_outcome_count
         value = getattr(outcome, name) if enough else None
         norm_values = [

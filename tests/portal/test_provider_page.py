@@ -144,6 +144,23 @@ class TestBelowTheNorm:
         assert "68%" in goals.text and "De regio wil minstens 70%." in goals.text
 
 
+class TestNotMeasured:
+    """The region did not ask young people for a score: no figure, and no "0 people"."""
+
+    @pytest.fixture
+    def dataset(self, dataset: Path) -> Path:
+        set_cell(dataset, "outcomes.csv", 2, "satisfaction_youth", "")
+        set_cell(dataset, "outcomes.csv", 2, "satisfaction_youth_n", "")
+        return dataset
+
+    def test_a_figure_the_region_did_not_measure_is_left_out(self, client: FlaskClient) -> None:
+        page = get_page(client, "/aanbieders/rustpunt")
+        shown = figures(page)
+        assert "Tevredenheid jongeren" not in shown
+        assert {"Doelen bereikt", "Tevredenheid ouders"} <= set(shown)
+        assert "Te weinig om iets te zeggen" not in page.main.text
+
+
 class TestTooFewTrajectories:
     """Het Opvoedhuis publishes over 6 closed trajectories, below the minimum of 10; its 95%
     must neither be shown nor lift it in the results."""
