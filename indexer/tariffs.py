@@ -65,9 +65,10 @@ class Bandwidth:
         return "below_median" if cents < self.median else "above_median"
 
 
-def _valid_on(model, today: date):
-    return (col(model.valid_from) <= today) & (
-        col(model.valid_to).is_(None) | (col(model.valid_to) >= today)
+def valid_on(model, day: date):
+    """The clause "valid on `day`" for contracts and tariffs (an open end never expires)."""
+    return (col(model.valid_from) <= day) & (
+        col(model.valid_to).is_(None) | (col(model.valid_to) >= day)
     )
 
 
@@ -80,8 +81,8 @@ def applied_tariffs(
 ) -> list[AppliedTariff]:
     """Every contract valid today with the tariff that pays it, in two queries; a contract
     without a tariff on file is left out (the region did not publish one)."""
-    contracts = select(Contract).where(_valid_on(Contract, today))
-    tariffs = select(Tariff).where(_valid_on(Tariff, today))
+    contracts = select(Contract).where(valid_on(Contract, today))
+    tariffs = select(Tariff).where(valid_on(Tariff, today))
     if region_ids is not None:
         contracts = contracts.where(col(Contract.region_id).in_(region_ids))
         tariffs = tariffs.where(col(Tariff.region_id).in_(region_ids))

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 
 from indexer import schemes
 from indexer.models import Contract, Provider
-from indexer.tariffs import UNITS, bandwidths
+from indexer.tariffs import UNITS, bandwidths, valid_on
 from portal import labels
 from portal.labels import in_page_language
 from portal.referrers.prices import Price, Spread, prices, spread, tariffs_by_provider
@@ -162,8 +162,7 @@ def _contracts(
     rows = session.exec(
         select(Contract)
         .where(col(Contract.provider_id).in_({p for _, p in pairs}))
-        .where(Contract.valid_from <= day)
-        .where(col(Contract.valid_to).is_(None) | (col(Contract.valid_to) >= day))
+        .where(valid_on(Contract, day))
     )
     for contract in rows:
         if (contract.region_id, contract.provider_id) in pairs:
