@@ -97,6 +97,8 @@ class SearchResult:
     total: int  # exact number of matching documents
     facets: dict[str, dict[str, int]]
     query: SearchQuery  # the query as applied, filters included
+    # Typed words left out because nothing matched them all (indexer.search.relaxing).
+    dropped_words: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:

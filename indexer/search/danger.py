@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-from indexer.search.embedded.text import typo_budget
 from indexer.search.highlight import edit_distance
+from indexer.search.query_words import typo_budget
 from indexer.search.vocabulary import FOLDER, words_of
 from indexer.sources.reading import read_table
 from indexer.sources.specs import LOCALES

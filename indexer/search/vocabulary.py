@@ -71,6 +71,23 @@ class Vocabulary:
                 mapping.setdefault(tuple(words_of(phrase)), set()).update(concept.keywords)
         return {phrase: tuple(sorted(keywords)) for phrase, keywords in mapping.items() if phrase}
 
+    def phrases_by_language(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(language, phrase) for every phrase as written ("" for the language) and in the
+        language it is written in: the keywords are Dutch."""
+        pairs = {("", phrase) for phrase in self.phrases}
+        for concept in self.concepts:
+            typed = [("nl", k) for k in concept.keywords]
+            typed += [(lang, w) for lang, ws in concept.words.items() for w in ws]
+            pairs |= {(lang, tuple(words_of(w))) for lang, w in typed if words_of(w)}
+        return sorted(pairs)
+
+    @cached_property
+    def phrase_index(self):
+        """Phrases found in sentences, by exact words or by their lemmas (query_words)."""
+        from indexer.search.query_words import PhraseIndex  # which imports this module
+
+        return PhraseIndex(self)
+
     def synonyms(self) -> dict[str, list[str]]:
         """One-way synonyms for Meilisearch: each word or phrase → its Dutch keywords."""
         return {

@@ -31,12 +31,19 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "demo"
 QUERIES = Path(__file__).resolve().parent / "queries.csv"
+# The second part, written by someone who had never seen the search's results: what families
+# type (sentences, places as words, plain words for self-harm and abuse), with a `kind` each.
+FAMILIES = Path(__file__).resolve().parent / "families.csv"
+PARTS = {"old": QUERIES, "new": FAMILIES}
+KINDS = ("sentence", "place", "self_harm", "abuse", "school_refusal", "specialist", "word")
 TODAY = date(2026, 11, 22)  # the demo data's reference date (data/demo/README.md)
 TOP = 5
 COLUMNS = ["id", "lang", "query", "postcode", "region_id", "profile", "expected", "note"]
+FAMILY_COLUMNS = ["id", "lang", "kind", *COLUMNS[2:]]
 LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
 MIN_PER_LANGUAGE = {"nl": 30} | {lang: 12 for lang in LANGUAGES if lang != "nl"}
 MIN_TOTAL = 90
+MIN_NEW_PER_LANGUAGE = dict.fromkeys(LANGUAGES, 15)  # the new part, 90 in all
 MAX_TEXT = 200  # SearchQuery refuses longer text
 
 
@@ -52,6 +59,14 @@ class Case:
     profile: str
     expected: tuple[str, ...]
     note: str
+    kind: str = ""  # one of KINDS in the new part
+    part: str = "old"
+
+    @property
+    def place_in_words(self) -> bool:
+        """The place is typed in the words: region_id is the region it must resolve to,
+        and is not given to the search."""
+        return self.kind == "place"
 
     @property
     def by_distance(self) -> bool:
@@ -84,11 +99,17 @@ class Figures:
     precision: float
 
 
-def load_cases(path: Path = QUERIES) -> list[Case]:
+def load_all() -> list[Case]:
+    """Both parts of the set, the old one first."""
+    return [case for part in PARTS for case in load_cases(PARTS[part], part)]
+
+
+def load_cases(path: Path = QUERIES, part: str = "old") -> list[Case]:
+    columns = COLUMNS if part == "old" else FAMILY_COLUMNS
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames != COLUMNS:
-            raise ValueError(f"{path.name}: columns must be {COLUMNS}, not {reader.fieldnames}")
+        if reader.fieldnames != columns:
+            raise ValueError(f"{path.name}: columns must be {columns}, not {reader.fieldnames}")
         return [
             Case(
                 id=row["id"].strip(),
@@ -99,6 +120,8 @@ def load_cases(path: Path = QUERIES) -> list[Case]:
                 profile=row["profile"].strip(),
                 expected=tuple(p.strip() for p in row["expected"].split(";") if p.strip()),
                 note=row["note"].strip(),
+                kind=row.get("kind", "").strip(),
+                part=part,
             )
             for row in reader
         ]
@@ -178,12 +201,15 @@ def check_cases(cases: list[Case], demo: Path = DEMO, today: date = TODAY) -> li
     problems += [
         f"{i}: id used more than once" for i in sorted({i for i in ids if ids.count(i) > 1})
     ]
-    for lang, minimum in MIN_PER_LANGUAGE.items():
-        count = sum(1 for case in cases if case.lang == lang)
-        if count < minimum:
-            problems.append(f"{lang}: {count} queries, at least {minimum} wanted")
-    if len(cases) < MIN_TOTAL:
-        problems.append(f"{len(cases)} queries in all, at least {MIN_TOTAL} wanted")
+    for part in sorted({case.part for case in cases}):
+        in_part = [case for case in cases if case.part == part]
+        least = MIN_PER_LANGUAGE if part == "old" else MIN_NEW_PER_LANGUAGE
+        for lang, minimum in least.items():
+            count = sum(1 for case in in_part if case.lang == lang)
+            if count < minimum:
+                problems.append(f"{part} part, {lang}: {count} queries, at least {minimum} wanted")
+        if len(in_part) < MIN_TOTAL:
+            problems.append(f"{part} part: {len(in_part)} queries, at least {MIN_TOTAL} wanted")
     return problems
 
 
@@ -215,6 +241,10 @@ class _DemoFacts:
             yield f"lang {case.lang!r} is not one of {LANGUAGES}"
         if len(case.query) > MAX_TEXT:
             yield f"query is longer than {MAX_TEXT} characters"
+        if case.part == "new" and case.kind not in KINDS:
+            yield f"kind {case.kind!r} is not one of {KINDS}"
+        if case.place_in_words and (case.postcode or not case.region_id or not case.query):
+            yield "a place typed as words has no postcode, words, and the region it lies in"
         region, problem = self._region(case)
         if problem:
             yield problem

@@ -22,10 +22,12 @@ from indexer.search.documents import distance_km
 from indexer.search.embedded import storage
 from indexer.search.embedded.render import all_of, render
 from indexer.search.embedded.schema import SCHEMA_VERSION, build_schema, to_tantivy
-from indexer.search.embedded.text import group_query, term_groups, word_matcher
+from indexer.search.embedded.text import group_query, word_matcher
 from indexer.search.engine import EngineStatus, SearchUnavailable
 from indexer.search.filters import clauses
 from indexer.search.highlight import snippet
+from indexer.search.query_words import term_groups
+from indexer.search.relaxing import plan_text
 from indexer.search.vocabulary import Vocabulary, load_vocabulary
 
 WRITER_HEAP = 128 * 1024 * 1024
@@ -130,18 +132,21 @@ class EmbeddedEngine:
         searcher = self._searcher_now()
         filters = [render(self._index, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
-        # Words the vocabulary knows carry the meaning ("bang" in "mijn kind is heel bang");
-        # when there are any, the other words only help ranking.
-        known = [group_query(self.schema, g) for g in groups if g.keywords]
-        other = [group_query(self.schema, g) for g in groups if not g.keywords]
-        text, total = self._matching_text(searcher, filters, known or other)
+        queries = {group: group_query(self.schema, group) for group in groups}
+
+        def count(chosen) -> int:
+            return _count(searcher, all_of(filters + [queries[g] for g in chosen]))
+
+        plan, total = plan_text(groups, count)
         if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
-        final = all_of(filters + text, optional=other if known else [])
-        addresses = self._page(searcher, final, query, today, total, ranked=bool(text))
-        matches = word_matcher(groups) if text else None
+        required = [queries[g] for g in plan.required]
+        final = all_of(filters + required)
+        addresses = self._page(searcher, final, query, today, total, ranked=bool(required))
+        matches = word_matcher(list(plan.required)) if required else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
-        return SearchResult(hits, total, self._facets(searcher, final, query.facets), query)
+        facets = self._facets(searcher, final, query.facets)
+        return SearchResult(hits, total, facets, query, dropped_words=plan.dropped_words)
 
     def _open(self) -> tantivy.Index:
         build = storage.current_build(self.root)
@@ -175,23 +180,6 @@ class EmbeddedEngine:
             self._searcher, self._sizes = _reload(index, build)
             self._version = version
             return self._searcher
-
-    @staticmethod
-    def _matching_text(searcher, filters: list, groups: list) -> tuple[list, int]:
-        """The word groups to require, and how many documents match: all groups when that
-        finds something (the usual case, one count); else groups that match nothing are
-        dropped, then the most common ones until something matches."""
-        total = _count(searcher, all_of(filters + groups))
-        if total or len(groups) < 2:
-            return groups, total
-        counts = [_count(searcher, all_of([*filters, g])) for g in groups]
-        kept = [(count, g) for count, g in zip(counts, groups, strict=True) if count]
-        while kept:
-            total = _count(searcher, all_of(filters + [g for _, g in kept]))
-            if total:
-                break
-            kept.remove(max(kept, key=lambda item: item[0]))
-        return [g for _, g in kept], total
 
     def _page(
         self, searcher, final, query: SearchQuery, today: date, total: int, ranked: bool

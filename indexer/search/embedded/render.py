@@ -32,11 +32,10 @@ def _type(field: str) -> tantivy.FieldType:
     return tantivy.FieldType.Float if field in FLOAT_FIELDS else tantivy.FieldType.Integer
 
 
-def all_of(queries: list[tantivy.Query], optional: list[tantivy.Query] = ()) -> tantivy.Query:
-    """Documents matching every query; `optional` ones only add to the score."""
+def all_of(queries: list[tantivy.Query]) -> tantivy.Query:
+    """Documents matching every query."""
     if not queries:
         queries = [tantivy.Query.all_query()]
-    if len(queries) == 1 and not optional:
+    if len(queries) == 1:
         return queries[0]
-    clauses = [(tantivy.Occur.Must, q) for q in queries]
-    return tantivy.Query.boolean_query(clauses + [(tantivy.Occur.Should, q) for q in optional])
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in queries])

@@ -1,61 +1,23 @@
-"""From what someone typed to a tantivy query, imitating Meilisearch's rules.
+"""From groups of typed words (indexer.search.query_words) to tantivy queries, imitating
+Meilisearch's rules.
 
 - Typo tolerance: no typo under 5 characters, 1 from 5, 2 from 9 (Meilisearch defaults).
 - Prefix search on the last word, so results follow the typing.
 - Vocabulary: a word or phrase known in any language adds its Dutch keywords as
   alternatives, so "bang", "anxiety" and "kaygı" all find "angst".
-- Every group of words must match ("words" rule). Words that match nothing at all are
-  dropped first; if still nothing matches, the most common remaining word goes next.
+Which groups must match is decided for both engines by indexer.search.relaxing.
 """
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import tantivy
 
 from indexer.search.embedded.schema import TEXT_FIELDS
 from indexer.search.highlight import edit_distance
-from indexer.search.vocabulary import MAX_PHRASE_WORDS, Vocabulary, words_of
+from indexer.search.query_words import TermGroup, typo_budget
+from indexer.search.vocabulary import words_of
 
 EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
-
-
-@dataclass(frozen=True)
-class TermGroup:
-    """Query words that must match together, or be replaced by any of their keywords."""
-
-    words: tuple[str, ...]
-    keywords: tuple[str, ...] = ()
-    prefix: bool = False
-
-
-def typo_budget(word: str) -> int:
-    return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
-
-
-def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[TermGroup]:
-    """Split `text` into groups: the longest known vocabulary phrases first, then words.
-
-    Stop words are those of the query's language and Dutch only: "die" is a function word in
-    Dutch but not in English ("want to die"), so languages are not pooled.
-    """
-    words = words_of(text)
-    stop = vocabulary.stop_words.get(locale, frozenset()) | vocabulary.stop_words.get(
-        "nl", frozenset()
-    )
-    phrases = vocabulary.phrases
-    groups: list[TermGroup] = []
-    position = 0
-    while position < len(words):
-        for size in range(min(MAX_PHRASE_WORDS, len(words) - position), 0, -1):
-            phrase = tuple(words[position : position + size])
-            if phrase in phrases or size == 1:
-                last = position + size == len(words)
-                groups.append(TermGroup(phrase, phrases.get(phrase, ()), prefix=last))
-                position += size
-                break
-    meaningful = [g for g in groups if g.keywords or any(w not in stop for w in g.words)]
-    return meaningful or groups
 
 
 def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:

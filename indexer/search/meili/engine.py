@@ -25,6 +25,8 @@ from indexer.search.meili.errors import finish, translated
 from indexer.search.meili.render import quote, search_params
 from indexer.search.meili.results import to_result
 from indexer.search.meili.settings import MAX_TOTAL_HITS, build_settings, settings_hash
+from indexer.search.query_words import term_groups
+from indexer.search.relaxing import plan_text
 from indexer.search.vocabulary import Vocabulary, load_vocabulary
 
 BATCH_SIZE = 1000
@@ -75,10 +77,16 @@ class MeiliEngine:
         return client
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        """Read on first use."""
+        if self._vocabulary is None:
+            self._vocabulary = load_vocabulary()
+        return self._vocabulary
+
+    @property
     def settings(self) -> dict:
-        """The settings payload; the vocabulary is read on first use."""
         if self._settings is None:
-            self._settings = build_settings(self._vocabulary or load_vocabulary())
+            self._settings = build_settings(self.vocabulary)
         return self._settings
 
     @property
@@ -189,20 +197,39 @@ class MeiliEngine:
     # -- reads -----------------------------------------------------------------------
 
     def search(self, query: SearchQuery, today: date) -> SearchResult:
+        """The words are read as the embedded engine reads them (query_words), and the
+        groups to require chosen by the same rule (relaxing); Meilisearch gets the
+        recognised vocabulary phrases, which its synonyms expand, and must match them all.
+        Usually one request; when nothing matches all words, one per relaxing step."""
+        groups = term_groups(query.text, self.vocabulary, query.locale)
+        found: dict[str, SearchResult] = {}
+
+        def count(chosen) -> int:
+            text = " ".join(group.text for group in chosen)
+            if text not in found:
+                found[text] = self._search_text(query, today, text)
+            return found[text].total
+
+        plan, _ = plan_text(groups, count)
+        result = found[" ".join(group.text for group in plan.required)]
+        result.dropped_words = plan.dropped_words
+        return result
+
+    def _search_text(self, query: SearchQuery, today: date, text: str) -> SearchResult:
         if wait_sort.sorts_on_profile_wait(query):
-            return self._search_by_profile_wait(query, today)
-        return to_result(self._post_search(search_params(query, today)), query)
+            return self._search_by_profile_wait(query, today, text)
+        return to_result(self._post_search(search_params(query, today, text)), query)
 
     def _post_search(self, body: dict) -> dict:
         with translated(self.url, self.timeout_s, f"searching index {self.index}"):
             return self._client.http.post(f"indexes/{self.index}/search", body)
 
-    def _search_by_profile_wait(self, query: SearchQuery, today: date) -> SearchResult:
+    def _search_by_profile_wait(self, query: SearchQuery, today: date, text: str) -> SearchResult:
         """Meilisearch cannot sort on the shortest of several profiles' waits: every
         match's waits are fetched (with the counts and facets), ordered in Python
         (wait_sort, as the embedded engine does), and the page's documents fetched again
         with their snippets."""
-        everything = search_params(replace(query, sort=Sort.NAME), today)
+        everything = search_params(replace(query, sort=Sort.NAME), today, text)
         everything |= {"page": 1, "hitsPerPage": MAX_TOTAL_HITS}
         everything |= {"attributesToRetrieve": list(wait_sort.FIELDS)}
         for key in ("attributesToCrop", "attributesToHighlight"):
@@ -213,7 +240,7 @@ class MeiliEngine:
         ids = [matches[i]["id"] for i in ordered[query.offset : query.offset + query.page_size]]
         result = to_result(found | {"hits": []}, query)
         if ids:
-            page = search_params(replace(query, sort=Sort.NAME, page=1), today)
+            page = search_params(replace(query, sort=Sort.NAME, page=1), today, text)
             page["filter"] += f" AND id IN [{', '.join(quote(str(i)) for i in ids)}]"
             page["facets"] = []
             hits = {hit.id: hit for hit in to_result(self._post_search(page), query).hits}

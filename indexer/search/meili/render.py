@@ -86,15 +86,18 @@ def snippet_fields(locale: str) -> list[str]:
     return fields
 
 
-def search_params(query: SearchQuery, today: date) -> dict:
-    """The body of POST /indexes/<uid>/search. `page`/`hitsPerPage` (not offset/limit)
-    make Meilisearch count `totalHits` exhaustively."""
+def search_params(query: SearchQuery, today: date, text: str | None = None) -> dict:
+    """The body of POST /indexes/<uid>/search. `text` is what to search for, the words
+    chosen by indexer.search.relaxing (by default the typed text), and all of it must
+    match, as in the embedded engine. `page`/`hitsPerPage` (not offset/limit) make
+    Meilisearch count `totalHits` exhaustively."""
     if query.locale not in LOCALE_CODES:
         raise ValueError(f"unsupported locale {query.locale!r}")
     fields = snippet_fields(query.locale)
     params: dict = {
         # Folded as the vocabulary folds its words (kaygı → kaygi), so synonyms match.
-        "q": normalise(query.text),
+        "q": normalise(query.text if text is None else text),
+        "matchingStrategy": "all",
         "filter": render_filter(clauses(query, today)),
         "facets": list(query.facets),
         "page": query.page,

@@ -332,6 +332,7 @@ def test_compound_query_renders_one_filter_in_clause_order():
     )
     assert search_body(query) == {
         "q": "angst",
+        "matchingStrategy": "all",
         "filter": (
             "available_until >= 20261122"
             ' AND region_id IN ["amsterdam-amstelland"]'
@@ -378,7 +379,17 @@ def test_relevance_with_text_leaves_the_order_to_meilisearch():
 
 
 def test_query_text_is_folded_like_the_vocabulary_so_synonyms_match():
-    assert search_body(SearchQuery(text="Kaygı ÇOCUK", locale="tr"))["q"] == "kaygi cocuk"
+    assert search_body(SearchQuery(text="Kaygı", locale="tr"))["q"] == "kaygi"
+    assert search_body(SearchQuery(text="ÇOCUK Ödev", locale="tr"))["q"] == "cocuk odev"
+
+
+def test_a_sentence_sends_the_vocabulary_phrases_it_holds_as_the_embedded_engine_reads_them():
+    """The words around a recognised phrase are not sent (indexer.search.relaxing), and an
+    inflected form is sent as the phrase Meilisearch's synonyms know."""
+    sentence = SearchQuery(text="Mijn kind heeft de hele dag ANGSTEN.", locale="nl")
+    assert search_body(sentence)["q"] == "angst"
+    sentence = SearchQuery(text="My son has had anxieties for years", locale="en")
+    assert search_body(sentence)["q"] == "anxiety"
 
 
 def test_page_facets_and_dutch_locale():
