@@ -1,17 +1,20 @@
 """Words for codes, in the reader's language: care forms, team kinds, languages, bands.
 
 Codes stay in URLs and data; people see these labels. Language names come from Babel's
-locale data, so they exist in every UI language without being translated by hand.
+locale data (CLDR), so they exist in every UI language without being translated by hand;
+for a language CLDR does not name in the reader's language (Tarifit in Arabic), from the
+ISO 639-3 table's translations, in English where those have none: never a bare code.
 """
 
 from collections.abc import Callable
 from functools import lru_cache
 
 import icu
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
+from indexer import languages
 from indexer.schemes import localized
 
 CARE_FORMS = {
@@ -76,8 +79,8 @@ def in_page_language(texts: dict[str, str], locale: str) -> tuple[str, str]:
 
 
 def language_name(code: str, *, capital: bool = False) -> str:
-    """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), "нідерландська" (in Ukrainian)
-    from Babel's data; `capital` for a name standing on its own, such as a filter label."""
+    """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), "нідерландська" (in Ukrainian);
+    `capital` for a name standing on its own, such as a filter label."""
     name = _display_name(code, str(get_locale()))
     return name[:1].upper() + name[1:] if capital else name
 
@@ -101,8 +104,7 @@ def _collator(locale: str) -> icu.Collator:
 
 @lru_cache(maxsize=4096)
 def _display_name(code: str, locale: str) -> str:
-    """Cached: Babel's Locale.parse scans its locale list, a few ms per page without this."""
-    try:
-        return Locale.parse(code).get_display_name(locale) or code
-    except (UnknownLocaleError, ValueError):
-        return code
+    """CLDR's name, else ISO 639-3's, else the code (a value no import would store).
+    Cached: Babel's Locale.parse scans its locale list, a few ms per page without this."""
+    cldr = Locale.parse(locale).languages.get(code)
+    return cldr or languages.iso_name(code, locale) or code

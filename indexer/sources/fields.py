@@ -13,8 +13,9 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from babel import Locale, UnknownLocaleError
 from email_validator import EmailNotValidError, validate_email
+
+from indexer import languages
 
 Parser = Callable[[str], Any]
 
@@ -198,18 +199,17 @@ def choices(*allowed: str) -> Parser:
 
 
 def language_codes(value: str) -> list[str]:
-    """A ';'-list of ISO 639-1 codes (two letters), checked against Babel's locale data."""
-    codes = []
+    """A ';'-list of ISO 639-1 or ISO 639-3 codes, each stored as indexer.languages says:
+    `nl; NLD; rif` → ["nl", "rif"]."""
+    codes = set()
     for item in _split_list(value):
-        item = item.lower()
-        try:
-            known = len(item) == 2 and Locale.parse(item).language == item
-        except (UnknownLocaleError, ValueError):
-            known = False
-        if not known:
-            raise FieldError(f"contains {item!r}, which is not an ISO 639-1 language code")
-        codes.append(item)
-    return sorted(set(codes))
+        stored = languages.canonical(item)
+        if stored is None:
+            raise FieldError(
+                f"contains {item!r}, which is not an ISO 639-1 or ISO 639-3 language code"
+            )
+        codes.add(stored)
+    return sorted(codes)
 
 
 def period(value: str) -> str:

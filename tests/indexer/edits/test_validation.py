@@ -23,7 +23,7 @@ REFUSED = [
     (
         "languages",
         {"languages": ["nl", "xx"]},
-        "languages: 'nl;xx' contains 'xx', which is not an ISO 639-1 language code",
+        "languages: 'nl;xx' contains 'xx', which is not an ISO 639-1 or ISO 639-3 language code",
     ),
     (
         "care_forms",

@@ -268,7 +268,7 @@ CELL_RULES = [
         "languages",
         "nl;nederlands",
         "providers.csv, row 3, column languages: 'nl;nederlands' contains 'nederlands', "
-        "which is not an ISO 639-1 language code",
+        "which is not an ISO 639-1 or ISO 639-3 language code",
     ),
     (
         "providers.csv",
@@ -276,7 +276,7 @@ CELL_RULES = [
         "languages",
         "nl;xx",
         "providers.csv, row 3, column languages: 'nl;xx' contains 'xx', "
-        "which is not an ISO 639-1 language code",
+        "which is not an ISO 639-1 or ISO 639-3 language code",
     ),
     (
         "teams.csv",

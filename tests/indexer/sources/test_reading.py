@@ -172,7 +172,7 @@ def test_a_bad_cell_in_a_semicolon_file_is_reported_by_its_row(
     write_rows(dataset / "providers.csv", rows, delimiter=";", bom=True)
     assert load(sqlite_engine, dataset) == [
         "providers.csv, row 2, column languages: 'nl;vlaams' contains 'vlaams', "
-        "which is not an ISO 639-1 language code"
+        "which is not an ISO 639-1 or ISO 639-3 language code"
     ]
 
 
