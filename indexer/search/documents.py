@@ -25,7 +25,9 @@ from indexer.models import (
     Team,
     WaitTime,
 )
+from indexer.search.focus import focus_keywords
 from indexer.search.outcomes import published_figures
+from indexer.search.vocabulary import load_vocabulary
 from indexer.sources.specs import LOCALES
 from indexer.waits import Wait, chosen_wait, wait_for_profile, waits_of
 
@@ -153,6 +155,10 @@ class _Context:
             "age_from": 0 if provider.min_age is None else provider.min_age,
             "age_to": 23 if provider.max_age is None else provider.max_age,
             "name_sort": provider.name.casefold(),
+            # Keywords of the problems the provider centres on: specialists rank first.
+            "focus": focus_keywords(
+                provider.name, provider.descriptions.values(), load_vocabulary()
+            ),
             "municipalities": municipalities,
             "teams": sorted(t for code in municipalities for t in self.teams[code]),
             "available_until": max(day_number(c.valid_to) for c in contracts),

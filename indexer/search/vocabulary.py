@@ -18,6 +18,7 @@ from indexer.sources.specs import LOCALES
 
 FOLDER = Path(__file__).resolve().parent.parent / "vocabulary"
 MAX_PHRASE_WORDS = 4
+ABOUT = ("problem", "help")  # what a concept is about (concepts.csv); focus reads problems
 
 
 ARABIC_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
@@ -55,6 +56,7 @@ class Concept:
     id: str
     keywords: tuple[str, ...]  # Dutch terms as they appear in the documents
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per locale
+    about: str = "problem"  # or "help": a form of help, a method or an audience
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,11 @@ class Vocabulary:
 
 @cache
 def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
-    keywords = {row["concept"]: _split(row["keywords"]) for row in _rows(folder / "concepts.csv")}
+    rows = _rows(folder / "concepts.csv")
+    keywords = {row["concept"]: _split(row["keywords"]) for row in rows}
+    about = {row["concept"]: row.get("about") or "problem" for row in rows}
+    if wrong := sorted(c for c, value in about.items() if value not in ABOUT):
+        raise ValueError(f"concepts.csv: `about` of {', '.join(wrong)} must be one of {ABOUT}")
     words: dict[str, dict[str, tuple[str, ...]]] = {concept: {} for concept in keywords}
     for lang in LOCALES:
         for row in _rows(folder / f"{lang}.csv"):
@@ -116,7 +122,7 @@ def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
         for lang in LOCALES
         if (folder / f"stopwords_{lang}.txt").exists()
     }
-    concepts = tuple(Concept(c, keywords[c], words[c]) for c in sorted(keywords))
+    concepts = tuple(Concept(c, keywords[c], words[c], about[c]) for c in sorted(keywords))
     return Vocabulary(concepts, stop_words)
 
 

@@ -44,6 +44,9 @@ def search():
         )
     body["pages"] = result.pages
     body["place"] = asdict(form.place) if form.place else None
+    # A place typed among the words ("angst diemen"): its name, and the words searched.
+    found = form.place_in_words
+    body["place_in_words"] = {"name": found.name, "rest": found.rest} if found else None
     return jsonify(body)
 
 

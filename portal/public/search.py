@@ -11,7 +11,7 @@ from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
 from portal.public import help_now, results_view
-from portal.public.search_form import parse_search
+from portal.public.search_form import WORDS_ONLY, parse_search
 from portal.public.suggestions import did_you_mean
 from portal.public.teams_view import team_views
 from portal.public.waits_view import document_wait
@@ -36,7 +36,7 @@ def results() -> ResponseReturnValue:
     context = {"form": form, "result": None, "teams": [], "labels": labels}
     # Before any result, and kept for the error page should the search engine be down.
     context["help_now"] = g.help_now = help_now.for_search(form, session=session)
-    if form.place:
+    if form.place and not form.town_only:
         context["teams"] = team_views(teams_for_postcode(form.place.pc4, session=session))
     status = 200
     if form.query:
@@ -69,6 +69,7 @@ def _result_context(form, result, session, locale) -> dict:
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),
         "everywhere_url": results_view.results_url(form.args, alle_regios="1", regio=None),
+        "words_only_url": results_view.results_url(form.args, **{WORDS_ONLY: "1"}),
         "downloads": exports.download_links("search.results", form.args),
         "download_cap": exports.CAP,
         "suggestions": [],

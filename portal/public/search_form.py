@@ -12,8 +12,10 @@ from flask_babel import gettext as _
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
+from indexer import languages
 from indexer.search import Place, SearchQuery, Sort, locate
 from indexer.search.contract import MAX_TEXT_LENGTH
+from indexer.search.place_words import PlaceInWords, place_in_words
 from indexer.sources.specs import CARE_FORMS
 from portal.public.themes import theme_words
 
@@ -26,6 +28,7 @@ CODE = re.compile(r"[A-Za-z0-9._-]{1,40}")
 NUMBER = re.compile(r"[0-9]{1,9}")
 POSTCODE = re.compile(r"[1-9][0-9]{3}([A-Z]{2})?")
 PC4 = re.compile(r"[1-9][0-9]{3}")
+WORDS_ONLY = "alleen_woorden"  # "I did not mean a place": every typed word is searched
 
 
 @dataclass
@@ -36,10 +39,26 @@ class SearchForm:
     query: SearchQuery | None = None
     place: Place | None = None
     errors: dict[str, str] = field(default_factory=dict)
+    # The place typed among the words ("angst diemen"), when no postcode was given.
+    place_in_words: PlaceInWords | None = None
 
     @property
     def text(self) -> str:
         return self.args.get("q", "")[:MAX_TEXT_LENGTH]
+
+    @property
+    def postcode(self) -> str | None:
+        """The postcode links carry on to provider and compare pages: the one typed in its
+        field, or the postcode of the place typed among the words."""
+        if self.args.get("postcode"):
+            return self.args["postcode"]
+        return self.place_in_words.place.pc4 if self.place_in_words else None
+
+    @property
+    def town_only(self) -> bool:
+        """The place is a town or municipality typed as a word: its local team is not known
+        (a city has many), so the page asks for the postcode instead of naming one."""
+        return bool(self.place_in_words and not self.place_in_words.is_postcode)
 
     def chosen(self, name: str) -> list[str]:
         return self.args.getlist(name)
@@ -81,6 +100,10 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
                     "Postcode %(postcode)s ligt niet in een regio van deze gids.",
                     postcode=postcode[:4],
                 )
+    if not postcode and text and not args.get(WORDS_ONLY) and not form.errors:
+        form.place_in_words = place_in_words(session, text)
+        if form.place_in_words:
+            form.place, text = form.place_in_words.place, form.place_in_words.rest
     if form.place and not region_id and not args.get("alle_regios"):
         region_id = form.place.region_id
     codes = {name: args.getlist(name) for name in ("profiel", "intensiteit", "taal")}
@@ -109,7 +132,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
         profiles=tuple(codes["profiel"]),
         intensities=tuple(codes["intensiteit"]),
         care_forms=tuple(care_forms),
-        languages=tuple(codes["taal"]),
+        languages=tuple(languages.canonical(code) or code for code in codes["taal"]),
         age=age,
         max_wait_weeks=wait,
         with_outcomes=bool(args.get("resultaten")),

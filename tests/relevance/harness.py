@@ -77,6 +77,7 @@ class Case:
 class Scored:
     case: Case
     got: tuple[str, ...]  # provider_ids of the top 5, best first
+    total: int = 0  # how many providers the search found
 
     @property
     def reciprocal_rank(self) -> float:
@@ -146,13 +147,14 @@ def precision_at(expected: tuple[str, ...], got: tuple[str, ...], top: int = TOP
     return len(set(expected) & set(got[:top])) / min(top, len(expected))
 
 
-def summarise(scored: list[Scored]) -> dict[str, Figures]:
-    """Figures per language (in LANGUAGES order) and for everything under "all"."""
+def summarise(scored: list[Scored], by: str = "lang") -> dict[str, Figures]:
+    """Figures per language (in LANGUAGES order), or per kind, and for all under "all"."""
     groups: dict[str, list[Scored]] = defaultdict(list)
     for item in scored:
-        groups[item.case.lang].append(item)
-    ordered = [lang for lang in LANGUAGES if lang in groups] + sorted(set(groups) - set(LANGUAGES))
-    return {lang: _figures(groups[lang]) for lang in ordered} | {"all": _figures(scored)}
+        groups[getattr(item.case, by)].append(item)
+    first = LANGUAGES if by == "lang" else KINDS
+    ordered = [key for key in first if key in groups] + sorted(set(groups) - set(first))
+    return {key: _figures(groups[key]) for key in ordered} | {"all": _figures(scored)}
 
 
 def _figures(items: list[Scored]) -> Figures:
@@ -166,11 +168,22 @@ def _figures(items: list[Scored]) -> Figures:
     )
 
 
-def format_report(scored: list[Scored]) -> str:
-    """A table per language, then every query that missed (no expected provider in the top 5)."""
-    lines = [f"{'lang':<6}{'queries':>8}{'MRR':>8}{'hit@5':>8}{'P@5':>8}"]
-    for lang, f in summarise(scored).items():
-        lines.append(f"{lang:<6}{f.queries:>8}{f.mrr:>8.3f}{f.hits:>8.3f}{f.precision:>8.3f}")
+def format_table(scored: list[Scored], by: str = "lang") -> list[str]:
+    lines = [f"{by:<16}{'queries':>8}{'MRR':>8}{'hit@5':>8}{'P@5':>8}"]
+    for key, f in summarise(scored, by).items():
+        lines.append(f"{key:<16}{f.queries:>8}{f.mrr:>8.3f}{f.hits:>8.3f}{f.precision:>8.3f}")
+    return lines
+
+
+def format_report(scored: list[Scored], engine: str = "embedded") -> str:
+    """Per part of the set: a table per language (and per kind in the new part); then every
+    query that missed (no expected provider in the top 5) or found nothing at all."""
+    lines = []
+    for part in sorted({item.case.part for item in scored}, key=list(PARTS).index):
+        in_part = [item for item in scored if item.case.part == part]
+        lines += ["", f"{engine}, {part} part", *format_table(in_part)]
+        if part == "new":
+            lines += ["", f"{engine}, {part} part by kind", *format_table(in_part, "kind")]
     misses = [item for item in scored if not item.hit]
     lines.append("")
     lines.append(f"queries with no expected provider in the top {TOP}: {len(misses)}")
@@ -179,7 +192,7 @@ def format_report(scored: list[Scored]) -> str:
         where = case.postcode or case.region_id
         extra = f" profile={case.profile}" if case.profile else ""
         extra += " sort=distance" if case.by_distance else ""
-        lines.append(f"  {case.id} {case.query!r} [{where}{extra}]")
+        lines.append(f"  {case.id} {case.query!r} [{where}{extra}] found {item.total}")
         lines.append(f"      expected: {', '.join(case.expected)}")
         lines.append(f"      got:      {', '.join(item.got) or '(nothing)'}")
     return "\n".join(lines)
@@ -250,8 +263,8 @@ class _DemoFacts:
             yield problem
         if not case.query and not case.profile and not case.by_distance:
             yield "an empty query needs a profile or sort=distance"
-        if case.by_distance and not case.postcode:
-            yield "sort=distance needs a postcode"
+        if case.by_distance and not (case.postcode or case.place_in_words):
+            yield "sort=distance needs a postcode or a place typed as words"
         if region and case.profile and (region, case.profile) not in self.profiles:
             yield f"profile {case.profile} does not exist in {region}"
         if not case.expected:
@@ -296,36 +309,60 @@ def _rows(demo: Path, name: str) -> list[dict[str, str]]:
 
 
 @contextmanager
-def relevance_run(workdir: Path, demo: Path = DEMO, today: date = TODAY) -> Iterator["Runner"]:
-    """Load `demo` into a fresh SQLite store in `workdir`, index it with the embedded engine,
-    and yield a Runner that answers the relevance queries."""
+def relevance_run(
+    workdir: Path, demo: Path = DEMO, today: date = TODAY, engine: str = "embedded"
+) -> Iterator["Runner"]:
+    """Load `demo` into a fresh SQLite store in `workdir`, index it with `engine` (embedded,
+    or meilisearch on the server MEILI_URL names, in an index of its own that is removed
+    afterwards), and yield a Runner that answers the relevance queries."""
     from sqlmodel import Session
 
-    from indexer.search import open_search_engine
     from indexer.search.documents import build_documents
-    from indexer.settings import Settings
     from indexer.sources import load_folder
     from indexer.store import make_engine, migrate
 
-    engine = make_engine(f"sqlite:///{workdir / 'relevance.db'}")
-    migrate(engine)
+    store = make_engine(f"sqlite:///{workdir / 'relevance.db'}")
+    migrate(store)
     try:
-        with Session(engine) as session:
+        with Session(store) as session, _search_engine(engine, workdir) as search:
             result = load_folder(demo, session, today=today)
             if result.problems:
                 raise RuntimeError(f"the demo data does not load: {result.problems[:5]}")
             session.commit()
-            search = open_search_engine(
-                Settings(search_backend="embedded", index_dir=workdir / "index")
-            )
             search.rebuild(build_documents(session, today))
             yield Runner(session, search, today)
     finally:
-        engine.dispose()
+        store.dispose()
+
+
+@contextmanager
+def _search_engine(name: str, workdir: Path) -> Iterator["SearchEngine"]:
+    if name == "embedded":
+        from indexer.search.embedded import EmbeddedEngine
+
+        yield EmbeddedEngine(workdir / "index")
+        return
+    import os
+    import uuid
+
+    from meilisearch import Client
+
+    from indexer.search.meili import MeiliEngine
+
+    url, key = os.environ["MEILI_URL"], os.environ.get("MEILI_ADMIN_KEY")
+    index = f"relevance_{uuid.uuid4().hex[:8]}"
+    try:
+        yield MeiliEngine(url, key, index=index)
+    finally:
+        client = Client(url, key)
+        for found in client.get_indexes({"limit": 1000})["results"]:
+            if found.uid.startswith(index):
+                client.wait_for_task(client.delete_index(found.uid).task_uid)
 
 
 class Runner:
-    """Answers relevance queries against one loaded store and index."""
+    """Answers relevance queries against one loaded store and index, as the results page
+    does: a place typed among the words is the place when no postcode was given."""
 
     def __init__(self, session: "Session", search: "SearchEngine", today: date) -> None:
         self.session = session
@@ -334,41 +371,48 @@ class Runner:
 
     def run(self, case: Case) -> Scored:
         from indexer.search import SearchQuery, Sort, locate
+        from indexer.search.place_words import place_in_words
 
-        region_id, origin = case.region_id or None, None
+        region_id = None if case.place_in_words else case.region_id or None
+        text, place = case.query, None
         if case.postcode:
             place = locate(self.session, case.postcode)
             if place is None:
                 raise LookupError(f"{case.id}: postcode {case.postcode} is not known")
-            region_id = region_id or place.region_id
-            origin = (place.latitude, place.longitude)
+        elif found := place_in_words(self.session, case.query):
+            place, text = found.place, found.rest
         query = SearchQuery(
-            text=case.query,
-            region_id=region_id,
-            origin=origin,
+            text=text,
+            region_id=region_id or (place.region_id if place else None),
+            origin=place.point if place else None,
             profiles=(case.profile,) if case.profile else (),
-            sort=Sort.DISTANCE if case.by_distance else Sort.RELEVANCE,
+            sort=Sort.DISTANCE if place and (case.by_distance or not text) else Sort.RELEVANCE,
             locale=case.lang,
             page_size=TOP,
         )
         result = self.search.search(query, self.today)
-        return Scored(case, tuple(hit.document["provider_id"] for hit in result.hits[:TOP]))
+        got = tuple(hit.document["provider_id"] for hit in result.hits[:TOP])
+        return Scored(case, got, result.total)
 
     def run_all(self, cases: list[Case]) -> list[Scored]:
         return [self.run(case) for case in cases]
 
 
 def main() -> None:
-    """Print the ground-truth problems, or run the set and print the figures."""
+    """Print the ground-truth problems, or run the set and print the figures: with the
+    embedded engine, and with Meilisearch too when MEILI_URL is set."""
+    import os
     import tempfile
 
-    cases = load_cases()
+    cases = load_all()
     problems = check_cases(cases)
     if problems:
         print("\n".join(problems))
         raise SystemExit(1)
-    with tempfile.TemporaryDirectory() as tmp, relevance_run(Path(tmp)) as runner:
-        print(format_report(runner.run_all(cases)))
+    engines = ["embedded", "meilisearch"] if os.environ.get("MEILI_URL") else ["embedded"]
+    for engine in engines:
+        with tempfile.TemporaryDirectory() as tmp, relevance_run(Path(tmp), engine=engine) as run:
+            print(format_report(run.run_all(cases), engine))
 
 
 if __name__ == "__main__":

@@ -13,9 +13,10 @@ from indexer.search.contract import FACETS
 from indexer.search.vocabulary import words_of
 from indexer.sources.specs import LOCALES
 
-SCHEMA_VERSION = 3
-# Searchable text fields and their weight in the score: a word in the name counts most.
-TEXT_FIELDS = {"name": 3.0, "profile_text": 2.0, "description": 1.0}
+SCHEMA_VERSION = 4
+# Searchable text fields and their weight in the score: a word in the name counts most,
+# then the keywords of what the provider centres on (indexer.search.focus).
+TEXT_FIELDS = {"name": 3.0, "focus": 2.5, "profile_text": 2.0, "description": 1.0}
 KEYWORD_FIELDS = (*FACETS, "region_id", "provider_id", "offers")
 INTEGER_FIELDS = ("available_until", "age_from", "age_to", "wait_weeks", "wait_fresh_until")
 FLOAT_FIELDS = ("goal_attainment_pct", "lat", "lng")
@@ -43,6 +44,7 @@ def to_tantivy(document: dict) -> tantivy.Document:
     converted = tantivy.Document()
     converted.add_text("id", document["id"])
     converted.add_text("name", " ".join(words_of(document["name"])))
+    converted.add_text("focus", " ".join(document["focus"]))
     # The codes too: referrers type "P03" or "h02" as a word (Meilisearch searches `profiles`).
     profile_text = document["profiles"] + [
         name

@@ -50,10 +50,12 @@ def locale_code(lang: str) -> str:
 
 
 def searchable_attributes() -> list[str]:
-    """In order of weight: a match in the name counts most, one in intensity names least.
-    The profile codes ("P03") weigh as the profile names, as in the embedded profile_text."""
+    """In order of weight: a match in the name counts most, then in the keywords of what the
+    provider centres on (indexer.search.focus), one in intensity names least. The profile
+    codes ("P03") weigh as the profile names, as in the embedded profile_text."""
     return [
         "name",
+        "focus",
         *(f"profile_names_{lang}" for lang in LOCALES),
         "profiles",
         *(f"description_{lang}" for lang in LOCALES),

@@ -32,6 +32,7 @@ LANGS = ("nl", "en", "tr", "ar", "pl", "uk")
 EXPECTED_SETTINGS = {
     "searchableAttributes": [
         "name",
+        "focus",
         *(f"profile_names_{lang}" for lang in LANGS),
         "profiles",
         *(f"description_{lang}" for lang in LANGS),

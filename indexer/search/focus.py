@@ -1,0 +1,64 @@
+"""What a provider centres on, so that specialists rank before generalists.
+
+A family that types "angst" should meet the anxiety practice before the broad youth-care
+organisation that lists anxiety among six other problems. Both texts contain "angst", so
+word matching alone cannot tell them apart. Here each provider's name and descriptions are
+read with the search vocabulary, counting only concepts that are problems (not forms of help
+such as "online" or "dagbehandeling", which concepts.csv marks `about=help`). A problem is a
+focus when the provider names at most MAX_FEW problems, or when it is in the provider's name
+("Autismepraktijk", "Traumacentrum") or takes a large share of the problems the description
+names. The search document carries the Dutch keywords of its focus in a field both engines
+weigh just below the name.
+"""
+
+from collections.abc import Iterable
+
+from indexer.search.vocabulary import Concept, Vocabulary, words_of
+
+NAME_WEIGHT = 3  # a problem in the provider's name
+MIN_SHARE = 0.2  # of all problem mentions, for a problem to be a focus
+MIN_WEIGHT = 2  # a problem mentioned once among many is never a focus
+MAX_FEW = 2  # a provider that names at most this many problems centres on them
+MIN_NAME_PREFIX = 5  # "autisme" starts "Autismepraktijk": Dutch compounds lead with the subject
+
+
+def focus_keywords(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
+    """The single-word Dutch keywords of the problems this provider centres on."""
+    named = words_of(name)
+    described = {word for text in texts for word in words_of(text)}
+    weights = {
+        concept.id: weight
+        for concept in vocabulary.concepts
+        if concept.about == "problem" and (weight := _weight(concept, named, described))
+    }
+    total = sum(weights.values())
+    focus = {
+        concept
+        for concept, weight in weights.items()
+        if len(weights) <= MAX_FEW or (weight >= MIN_WEIGHT and weight / total >= MIN_SHARE)
+    }
+    return sorted(
+        {
+            words_of(keyword)[0]
+            for concept in vocabulary.concepts
+            if concept.id in focus
+            for keyword in concept.keywords
+            if len(words_of(keyword)) == 1
+        }
+    )
+
+
+def _weight(concept: Concept, named: list[str], described: set[str]) -> int:
+    """Keywords of the concept the description holds, plus NAME_WEIGHT when the name does
+    (as a word, or as the start of a compound word)."""
+    keywords = [words for k in concept.keywords if (words := words_of(k))]
+    mentions = sum(1 for words in keywords if set(words) <= described)
+    in_name = any(
+        set(words) <= set(named)
+        or (
+            (len(words) == 1 and len(words[0]) >= MIN_NAME_PREFIX)
+            and any(n.startswith(words[0]) for n in named)
+        )
+        for words in keywords
+    )
+    return mentions + (NAME_WEIGHT if in_name else 0)
