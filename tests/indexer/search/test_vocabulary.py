@@ -2,7 +2,8 @@
 
 import pytest
 
-from indexer.search.vocabulary import load_vocabulary, words_of
+from indexer.search.query_words import term_groups
+from indexer.search.vocabulary import MAX_PHRASE_WORDS, load_vocabulary, normalise, words_of
 from indexer.sources.specs import LOCALES
 
 
@@ -38,3 +39,92 @@ def test_meilisearch_synonyms_map_words_to_keywords_but_never_to_themselves() ->
     synonyms = load_vocabulary().synonyms()
     assert "angst" in synonyms["anxiety"]
     assert all(word not in keywords for word, keywords in synonyms.items())
+
+
+# Words that must never be dropped as stop words: negations, and the reflexive words that
+# make "hurts herself" or "ріже себе" about self-harm. Stop words of every language reach
+# every search (Meilisearch gets them pooled), so none of these may be one in any language.
+# Polish "się" is in nearly every sentence and stays one: phrases ("tnie się") are found
+# before stop words are dropped.
+NEGATIONS = (
+    *("niet", "geen", "nooit", "not", "no", "never", "nothing", "değil", "yok", "hiç"),
+    *("nie", "nic", "ani", "не", "ні", "ніколи", "لا", "لم", "لن", "ما", "ليس", "مش", "غير"),
+)
+REFLEXIVES = ("zichzelf", "herself", "himself", "themselves", "kendine", "kendini")
+REFLEXIVES += ("siebie", "sobie", "себе", "собі", "نفسه", "نفسها", "حاله")
+PRONOUNS = {
+    "nl": ("mijn", "m'n", "onze", "jullie", "haar", "hij", "zij", "is", "heeft", "zou", "omdat"),
+    "en": ("my", "our", "mine", "her", "she", "he", "is", "has", "the", "can", "because"),
+    "tr": ("benim", "bizim", "sizin", "onun", "o", "bize", "ve", "için", "çünkü"),
+    "ar": ("أنا", "هو", "هي", "نحن", "في", "من", "إلى", "هذه", "عنده", "اللي", "لأن", "أنه"),
+    "pl": ("mój", "moja", "naszego", "swój", "jego", "jej", "ona", "jest", "mają", "ponieważ"),
+    "uk": ("мій", "моя", "нашої", "свій", "він", "вона", "вони", "це", "між", "має", "дуже"),
+}
+INTENDED_IN_TWO_CONCEPTS = {("nl", "verslavingszorg")}  # addiction care: every kind of it
+
+
+@pytest.mark.parametrize(
+    "typed", ["يؤذي نفسه", "تجرح نفسها", "ріже себе", "завдає собі болю", "шкодить собі"]
+)
+def test_plain_words_for_self_harm_reach_a_provider_who_writes_plain_dutch(typed: str) -> None:
+    """A provider may write "kinderen die zichzelf pijn doen" and never "zelfbeschadiging"."""
+    keywords = load_vocabulary().phrases[tuple(words_of(typed))]
+    assert {"zichzelf pijn", "zelfbeschadiging"} <= set(keywords), typed
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "keyword"),
+    [
+        ("ar", "ابني لا يريد الذهاب إلى المدرسة", "thuiszitten"),
+        ("ar", "ابنتي ترفض الذهاب إلى المدرسة منذ شهرين", "thuiszitten"),
+        ("ar", "ابنتي تجرح نفسها كل يوم", "zelfbeschadiging"),
+        ("uk", "донька вже місяць не ходить у школу", "thuiszitten"),
+        ("uk", "син відмовляється йти до школи", "thuiszitten"),
+        ("uk", "наш син завдає собі болю", "zelfbeschadiging"),
+        ("en", "my 15 year old daughter barely eats", "eetstoornis"),
+        ("pl", "syn okalecza się", "zelfbeschadiging"),
+        ("tr", "kızım okula gitmeyi reddediyor", "thuiszitten"),
+        ("nl", "hij durft niet naar school", "thuiszitten"),
+    ],
+)
+def test_a_family_sentence_is_read_as_the_problem_it_names(
+    lang: str, sentence: str, keyword: str
+) -> None:
+    groups = term_groups(sentence, load_vocabulary(), lang)
+    assert any(keyword in group.keywords for group in groups), groups
+
+
+@pytest.mark.parametrize(("lang", "words"), PRONOUNS.items())
+def test_each_language_drops_its_own_function_words(lang: str, words: tuple[str, ...]) -> None:
+    stop_words = load_vocabulary().stop_words[lang]
+    assert [w for w in words if normalise(w) not in stop_words] == []
+
+
+def test_no_negation_or_reflexive_word_is_ever_a_stop_word() -> None:
+    """Without its negation, "niet naar school" or "not eating" says the opposite."""
+    stop_words = set(load_vocabulary().all_stop_words())
+    assert [w for w in (*NEGATIONS, *REFLEXIVES) if normalise(w) in stop_words] == []
+
+
+def test_no_stop_word_is_a_word_the_vocabulary_knows() -> None:
+    """Stop words apply to searches in every language: Turkish "bi" (bir) would also drop
+    the Dutch "bi" (bisexual)."""
+    vocabulary = load_vocabulary()
+    known = {phrase[0] for phrase in vocabulary.phrases if len(phrase) == 1}
+    assert sorted(known & set(vocabulary.all_stop_words())) == []
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_word_belongs_to_one_concept_per_language(lang: str) -> None:
+    """A word in two concepts finds the keywords of both."""
+    concepts_of: dict[tuple[str, ...], set[str]] = {}
+    for concept in load_vocabulary().concepts:
+        typed = concept.words[lang] + (concept.keywords if lang == "nl" else ())
+        for word in typed:
+            concepts_of.setdefault(tuple(words_of(word)), set()).add(concept.id)
+    shared = {" ".join(w) for w, ids in concepts_of.items() if len(ids) > 1}
+    assert shared == {w for language, w in INTENDED_IN_TWO_CONCEPTS if language == lang}
+
+
+def test_every_phrase_is_short_enough_to_be_recognised() -> None:
+    assert [p for p in load_vocabulary().phrases if len(p) > MAX_PHRASE_WORDS] == []
