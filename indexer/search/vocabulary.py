@@ -106,7 +106,7 @@ class Vocabulary:
 def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
     rows = _rows(folder / "concepts.csv")
     keywords = {row["concept"]: _split(row["keywords"]) for row in rows}
-    about = {row["concept"]: row.get("about") or "problem" for row in rows}
+    about = {row["concept"]: row["about"] for row in rows}
     if wrong := sorted(c for c, value in about.items() if value not in ABOUT):
         raise ValueError(f"concepts.csv: `about` of {', '.join(wrong)} must be one of {ABOUT}")
     words: dict[str, dict[str, tuple[str, ...]]] = {concept: {} for concept in keywords}
