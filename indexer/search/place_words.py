@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+import simplemma
 from sqlmodel import Session, col, func, select
 
 from indexer.models import Location, Municipality, Postcode
@@ -24,6 +25,7 @@ from indexer.search.vocabulary import FOLDER, load_vocabulary, words_of
 from indexer.sources.reading import read_table
 
 ALIASES = FOLDER / "places.csv"
+YEARS = (1900, 2099)  # numbers a family may mean as a year
 MAX_NAME_WORDS = 4  # "koog aan de zaan"
 MIN_LOWER_CASE = 5  # shorter names need a capital
 NAMES_TTL_S = 300.0  # municipality and town names are re-read after an import within this
@@ -54,6 +56,8 @@ def place_in_words(session: Session, text: str) -> PlaceInWords | None:
 
 def _postcode(session: Session, text: str) -> PlaceInWords | None:
     for found in POSTCODE.finditer(text):
+        if _maybe_a_year(text, found):
+            continue
         place = locate(session, found[1])
         if place is None:
             continue
@@ -61,6 +65,12 @@ def _postcode(session: Session, text: str) -> PlaceInWords | None:
         end = found.end() if letters and _letters_of_postcode(text, found) else found.end(1)
         return PlaceInWords(place, found[1], _without(text, found.start(), end), True)
     return None
+
+
+def _maybe_a_year(text: str, found: re.Match) -> bool:
+    """ "sinds 2019", "in 2024": a number that could be a year is a postcode only with its
+    letters, or when it is all that was typed (Haarlem's 2011)."""
+    return YEARS[0] <= int(found[1]) <= YEARS[1] and not found[2] and text.strip() != found[1]
 
 
 def _letters_of_postcode(text: str, found: re.Match) -> bool:
@@ -98,9 +108,15 @@ def _match(typed: tuple[str, ...], raw: str, names: dict[str, list[_Name]]) -> _
     """The name `typed` spells, exactly or within the typo rule; short names need a capital."""
     joined = " ".join(typed)
     candidates = names.get(joined[:1], [])
+    capital = raw[:1].isupper()
     for name in candidates:
         if name.words == typed:
-            return name if len(joined) >= MIN_LOWER_CASE or raw[:1].isupper() else None
+            short = len(joined) < MIN_LOWER_CASE
+            # A town known only from a location ("Monster") may be a word ("monster").
+            ordinary = name.pc4 is not None and _is_word(joined)
+            return name if capital or not (short or ordinary) else None
+    if _is_word(joined):  # "dieren" is not a typo of Diemen, nor "monsters" of Monster
+        return None
     budget = typo_budget(joined)
     for name in candidates:
         spelled = " ".join(name.words)
@@ -112,6 +128,13 @@ def _match(typed: tuple[str, ...], raw: str, names: dict[str, list[_Name]]) -> _
         ):
             return name
     return None
+
+
+def _is_word(text: str) -> bool:
+    """A Dutch or English word (simplemma's dictionaries), which a family means as a word."""
+    return all(
+        simplemma.is_known(w, lang="nl") or simplemma.is_known(w, lang="en") for w in text.split()
+    )
 
 
 def _place(session: Session, name: _Name) -> Place | None:

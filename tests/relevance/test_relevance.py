@@ -1,9 +1,11 @@
-"""Search relevance on the demo data: the bar is on the aggregate, overall and per language.
+"""Search relevance on the demo data: the bar is on the aggregate, per part and per language.
 
 One test runs the whole set, so a single hard query never blocks work, while a change that
-makes one language's families worse off fails. Run with `-s` to see the table and the misses.
+makes one language's families worse off fails. Run with `-s` to see the tables and the misses.
+The embedded engine always runs; Meilisearch too when MEILI_URL names a server.
 """
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,43 +14,64 @@ import pytest
 
 from tests.relevance.harness import (
     LANGUAGES,
+    MIN_NEW_PER_LANGUAGE,
     MIN_PER_LANGUAGE,
     MIN_TOTAL,
-    Runner,
     check_cases,
     format_report,
-    load_cases,
+    load_all,
     relevance_run,
     summarise,
 )
 
-MIN_MRR = 0.8
+# MRR per language and part, per engine. Embedded: the old part is held at its level; the
+# new part (written before any run, then used to find missing vocabulary) at what it reaches
+# today, below the 0.92 aim. Meilisearch: what it reaches today (2026-12-05, v1.50), held
+# against regressions until its settings are tuned to within 0.03 of the embedded engine.
+MIN_MRR = {
+    "embedded": {"old": 0.92, "new": 0.83},
+    "meilisearch": {"old": 0.74, "new": 0.67},
+}
+# Queries whose concept the data holds but that still find nothing, and why.
+KNOWN_EMPTY = {
+    "ar-f11": "being hit at home: only trauma care helps there, and no concept leads from "
+    "abuse to trauma treatment yet",
+}
 
 
-@pytest.fixture(scope="module")
-def runner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Runner]:
-    """The demo data stored and indexed once for the whole module."""
+@pytest.fixture(scope="module", params=["embedded", "meilisearch"])
+def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
+    """The demo data stored and indexed once per engine for the whole module."""
+    if request.param == "meilisearch" and not os.environ.get("MEILI_URL"):
+        pytest.skip("MEILI_URL is not set: the live Meilisearch run needs a server")
     workdir: Path = tmp_path_factory.mktemp("relevance")
-    with relevance_run(workdir) as run:
-        yield run
+    with relevance_run(workdir, engine=request.param) as run:
+        yield request.param, run
 
 
 def test_the_relevance_set_is_true_to_the_demo_data() -> None:
-    cases = load_cases()
+    cases = load_all()
     assert check_cases(cases) == []
-    per_language = Counter(case.lang for case in cases)
-    assert set(per_language) == set(LANGUAGES)
-    assert all(per_language[lang] >= MIN_PER_LANGUAGE[lang] for lang in LANGUAGES)
-    assert len(cases) >= MIN_TOTAL
+    for part, least in (("old", MIN_PER_LANGUAGE), ("new", MIN_NEW_PER_LANGUAGE)):
+        per_language = Counter(case.lang for case in cases if case.part == part)
+        assert set(per_language) == set(LANGUAGES)
+        assert all(per_language[lang] >= least[lang] for lang in LANGUAGES)
+        assert sum(per_language.values()) >= MIN_TOTAL
 
 
-def test_search_finds_the_expected_providers_in_every_language(runner: Runner) -> None:
-    scored = runner.run_all(load_cases())
+def test_search_finds_the_expected_providers_in_every_language(runner: tuple) -> None:
+    engine, run = runner
+    scored = run.run_all(load_all())
     print()
-    print(format_report(scored))
-    figures = summarise(scored)
-    below = {
-        lang: round(f.mrr, 3) for lang, f in figures.items() if lang != "all" and f.mrr < MIN_MRR
-    }
-    assert figures["all"].mrr >= MIN_MRR, f"overall MRR {figures['all'].mrr:.3f} < {MIN_MRR}"
-    assert not below, f"MRR below {MIN_MRR} for {below}"
+    print(format_report(scored, engine))
+    below = {}
+    for part, bar in MIN_MRR[engine].items():
+        figures = summarise([item for item in scored if item.case.part == part])
+        below |= {
+            f"{part} {lang}": round(f.mrr, 3)
+            for lang, f in figures.items()
+            if lang != "all" and f.mrr < bar
+        }
+    assert not below, f"MRR below {MIN_MRR[engine]} for {below}"
+    empty = [item.case.id for item in scored if not item.total]
+    assert sorted(set(empty) - set(KNOWN_EMPTY)) == [], "queries that found nothing at all"

@@ -250,3 +250,36 @@ def test_a_rebuild_replaces_everything_and_status_reports_it(engine) -> None:
     status = engine.status()
     assert (status.documents, len(status.settings_hash)) == (1, 16)
     assert status.last_build is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "dropped"),
+    [
+        ("wonen zwemles", ["pleegzorg-thuis"], ("zwemles",)),  # "zwemles" is in no text
+        # Two problems no provider offers together: the more common one is left out.
+        ("angst scheiding", ["scheiding-huis"], ("angst",)),
+    ],
+)
+def test_when_nothing_matches_all_words_the_rest_are_searched_and_the_left_out_named(
+    engine, typed: str, expected: list[str], dropped: tuple[str, ...]
+) -> None:
+    result = engine.search(SearchQuery(text=typed, region_id="noord"), TODAY)
+    assert sorted(hit.document["provider_id"] for hit in result.hits) == expected
+    assert (result.total, result.dropped_words) == (len(expected), dropped)
+
+
+def test_a_provider_centred_on_the_problem_ranks_above_one_that_mentions_it(
+    search_engine,
+) -> None:
+    """The generalist's short text would win on the words alone (the check without focus)."""
+    generalist = make_document("breed-aanbod", description_nl="Hulp bij angst en somberheid.")
+    specialist = make_document(
+        "praktijk-noord",
+        description_nl="Gesprekken en oefeningen voor kinderen en jongeren met angst, "
+        "en tips voor hun ouders thuis.",
+    )
+    search_engine.rebuild([generalist, specialist])
+    assert ordered(search_engine, text="angst") == ["breed-aanbod", "praktijk-noord"]
+    search_engine.rebuild([generalist, specialist | {"focus": ["angst", "paniek"]}])
+    assert ordered(search_engine, text="angst") == ["praktijk-noord", "breed-aanbod"]
+    assert ordered(search_engine, text="bang") == ["praktijk-noord", "breed-aanbod"]

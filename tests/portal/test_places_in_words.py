@@ -1,0 +1,168 @@
+"""A place typed among the words, and words left out, as a family sees them on the demo data:
+the page says which place it took and offers to search without it; a postcode typed as a
+word sorts by distance; a postcode in its own field wins; and when no provider matches all
+the words, the page names the words it left out. The API says the same.
+"""
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from flask.testing import FlaskClient
+
+from tests.relevance.harness import DEMO
+from tests.utils.datasets import read_rows, write_rows
+from tests.utils.html import Node, Page, get_page
+
+PLACE_NOTICE = "U typte een plaats."
+DROPPED_NOTICE = "Met al uw woorden samen vonden we niets."
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    """A private copy of the demo data, which has four regions and towns in each."""
+    target = tmp_path / "demo"
+    shutil.copytree(DEMO, target)
+    return target
+
+
+def search_page(client: FlaskClient, **params: str) -> Page:
+    return get_page(client, f"/zoeken?{urlencode(params)}")
+
+
+def api_search(client: FlaskClient, **params: str) -> dict:
+    return client.get(f"/api/v1/search?{urlencode(params)}").get_json()
+
+
+def notices(page: Page, beginning: str) -> list[Node]:
+    return [node for node in page.root.with_class("notice") if node.text.startswith(beginning)]
+
+
+def place_notice(page: Page) -> Node:
+    found = notices(page, PLACE_NOTICE)
+    assert len(found) == 1, [node.text for node in page.root.with_class("notice")]
+    return found[0]
+
+
+def card_regions(page: Page) -> set[str]:
+    """The region each result card links to its provider page in."""
+    links = [card.find("h3").find("a").attrs["href"] for card in page.root.with_class("result")]
+    assert links, "no results on the page"
+    return {parse_qs(urlsplit(link).query)["regio"][0] for link in links}
+
+
+def card_distances(page: Page) -> list[float]:
+    """The kilometres on the cards, in the order shown ("2,1 km van uw postcode")."""
+    texts = [card.text for card in page.root.with_class("result")]
+    return [float(m[1].replace(",", ".")) for t in texts if (m := re.search(r"([\d,]+) km", t))]
+
+
+def hit_ids(body: dict) -> list[str]:
+    return [hit["id"] for hit in body["hits"]]
+
+
+# --- A town among the words ----------------------------------------------------------------
+
+
+def test_a_town_among_the_words_is_named_and_searched_near(client: FlaskClient) -> None:
+    page = search_page(client, q="angst diemen")
+    assert "in de buurt van Diemen." in place_notice(page).text
+    assert card_regions(page) == {"amsterdam-amstelland"}
+    assert "km van Diemen" in page.root.with_class("result")[0].text
+
+
+def test_the_words_only_link_searches_all_words_without_a_place(client: FlaskClient) -> None:
+    page = search_page(client, q="angst diemen")
+    link = place_notice(page).find("a")
+    assert link.text == "Geen plaats bedoeld? Zoek op al uw woorden."
+    words_only = get_page(client, link.attrs["href"])
+    assert not notices(words_only, PLACE_NOTICE)
+    assert len(card_regions(words_only)) > 1  # every region: no place narrows it
+    assert "km van" not in words_only.main.text
+    # A new search from that page keeps meaning the words.
+    form = words_only.root.find("form", id="zoekformulier")
+    assert form.find("input", name="alleen_woorden").attrs["value"] == "1"
+
+
+def test_a_postcode_typed_as_a_word_sorts_by_distance(client: FlaskClient) -> None:
+    page = search_page(client, q="1102")
+    assert "in de buurt van 1102." in place_notice(page).text
+    distances = card_distances(page)
+    assert len(distances) == len(page.root.with_class("result")) > 1
+    assert distances == sorted(distances)
+    assert "km van uw postcode" in page.main.text
+
+
+def test_a_postcode_in_its_own_field_wins_over_a_town_in_the_words(client: FlaskClient) -> None:
+    page = search_page(client, q="angst diemen", postcode="2512")
+    assert not notices(page, PLACE_NOTICE)
+    assert card_regions(page) == {"haaglanden"}
+    body = api_search(client, q="angst diemen", postcode="2512")
+    assert body["place_in_words"] is None
+    assert body["place"]["pc4"] == "2512"
+
+
+def test_the_api_names_the_town_it_took_from_the_words(client: FlaskClient) -> None:
+    body = api_search(client, q="angst diemen")
+    assert body["place_in_words"] == {"name": "Diemen", "rest": "angst"}
+    assert body["place"]["municipality_name"] == "Diemen"
+    assert {hit["document"]["region_id"] for hit in body["hits"]} == {"amsterdam-amstelland"}
+    words_only = api_search(client, q="angst diemen", alleen_woorden="1")
+    assert words_only["place_in_words"] is None
+    assert words_only["place"] is None
+
+
+# --- Words left out ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "dropped", "kept"),
+    [
+        ("zwemles kompas", "zwemles", "kompas"),  # plain words: "zwemles" is in no text
+        # Two problems no provider offers together: the more common one is left out.
+        ("dyslexie pleegzorg", "pleegzorg", "dyslexie"),
+    ],
+)
+def test_words_that_match_nothing_together_are_left_out_and_named(
+    client: FlaskClient, typed: str, dropped: str, kept: str
+) -> None:
+    page = search_page(client, q=typed)
+    [notice] = notices(page, DROPPED_NOTICE)
+    assert notice.text == f"{DROPPED_NOTICE} Daarom zochten we zonder: {dropped}."
+    body = api_search(client, q=typed)
+    assert body["dropped_words"] == [dropped]
+    # What is shown is what the remaining word finds on its own.
+    alone = api_search(client, q=kept)
+    assert body["total"] == alone["total"] == len(page.root.with_class("result")) > 0
+    assert hit_ids(body) == hit_ids(alone)
+
+
+def test_all_words_matching_together_leave_nothing_out(client: FlaskClient) -> None:
+    assert not notices(search_page(client, q="kalmte kompas"), DROPPED_NOTICE)
+    assert api_search(client, q="kalmte kompas")["dropped_words"] == []
+
+
+# --- A place name that looks like HTML ------------------------------------------------------
+
+
+class TestMarkupInATownName:
+    """A location's town as a provider might type it: shown as text, never as markup."""
+
+    TOWN = "<script>alert(1)</script>"
+
+    @pytest.fixture
+    def dataset(self, dataset: Path) -> Path:
+        path = dataset / "locations.csv"
+        rows = read_rows(path)
+        write_rows(
+            path, [row | {"city": self.TOWN} if row["city"] == "Diemen" else row for row in rows]
+        )
+        return dataset
+
+    def test_the_town_is_named_as_text(self, client: FlaskClient) -> None:
+        page = search_page(client, q=f"angst {self.TOWN}")
+        assert f"in de buurt van {self.TOWN}." in place_notice(page).text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.html
+        assert not [s for s in page.root.find_all("script") if "alert" in s.text]
