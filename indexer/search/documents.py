@@ -85,6 +85,8 @@ class _Context:
 
     def __init__(self, session: Session, provider_ids: set[str], today: date) -> None:
         self.today = today
+        self.vocabulary = load_vocabulary()
+        self._focus: dict[str, list[str]] = {}
         wanted = col(Provider.id).in_(provider_ids)
         self.providers = {p.id: p for p in session.exec(select(Provider).where(wanted))}
         self.regions = {r.id: r for r in session.exec(select(Region))}
@@ -122,6 +124,13 @@ class _Context:
             ).all()
         )
 
+    def focus(self, provider: Provider) -> list[str]:
+        """Read once per provider, whatever the number of regions it is contracted in."""
+        if provider.id not in self._focus:
+            texts = provider.descriptions.values()
+            self._focus[provider.id] = focus_keywords(provider.name, texts, self.vocabulary)
+        return self._focus[provider.id]
+
     def document(self, region_id: str, provider_id: str, contracts: list[Contract]) -> dict:
         provider = self.providers[provider_id]
         region = self.regions[region_id]
@@ -156,9 +165,7 @@ class _Context:
             "age_to": 23 if provider.max_age is None else provider.max_age,
             "name_sort": provider.name.casefold(),
             # Keywords of the problems the provider centres on: specialists rank first.
-            "focus": focus_keywords(
-                provider.name, provider.descriptions.values(), load_vocabulary()
-            ),
+            "focus": self.focus(provider),
             "municipalities": municipalities,
             "teams": sorted(t for code in municipalities for t in self.teams[code]),
             "available_until": max(day_number(c.valid_to) for c in contracts),

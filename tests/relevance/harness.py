@@ -342,22 +342,10 @@ def _search_engine(name: str, workdir: Path) -> Iterator["SearchEngine"]:
 
         yield EmbeddedEngine(workdir / "index")
         return
-    import os
-    import uuid
+    from tests.utils.meili import live_engine
 
-    from meilisearch import Client
-
-    from indexer.search.meili import MeiliEngine
-
-    url, key = os.environ["MEILI_URL"], os.environ.get("MEILI_ADMIN_KEY")
-    index = f"relevance_{uuid.uuid4().hex[:8]}"
-    try:
-        yield MeiliEngine(url, key, index=index)
-    finally:
-        client = Client(url, key)
-        for found in client.get_indexes({"limit": 1000})["results"]:
-            if found.uid.startswith(index):
-                client.wait_for_task(client.delete_index(found.uid).task_uid)
+    with live_engine("relevance") as engine:
+        yield engine
 
 
 class Runner:
@@ -401,7 +389,6 @@ class Runner:
 def main() -> None:
     """Print the ground-truth problems, or run the set and print the figures: with the
     embedded engine, and with Meilisearch too when MEILI_URL is set."""
-    import os
     import tempfile
 
     cases = load_all()
@@ -409,7 +396,9 @@ def main() -> None:
     if problems:
         print("\n".join(problems))
         raise SystemExit(1)
-    engines = ["embedded", "meilisearch"] if os.environ.get("MEILI_URL") else ["embedded"]
+    from tests.utils.meili import live_url
+
+    engines = ["embedded", "meilisearch"] if live_url() else ["embedded"]
     for engine in engines:
         with tempfile.TemporaryDirectory() as tmp, relevance_run(Path(tmp), engine=engine) as run:
             print(format_report(run.run_all(cases), engine))

@@ -5,7 +5,6 @@ makes one language's families worse off fails. Run with `-s` to see the tables a
 The embedded engine always runs; Meilisearch too when MEILI_URL names a server.
 """
 
-import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from tests.relevance.harness import (
     relevance_run,
     summarise,
 )
+from tests.utils.meili import SKIP_REASON, live_url
 
 # MRR per language and part, per engine. Embedded: the old part is held at its level; the
 # new part (written before any run, then used to find missing vocabulary) at what it reaches
@@ -45,8 +45,8 @@ KNOWN_EMPTY = {
 @pytest.fixture(scope="module", params=["embedded", "meilisearch"])
 def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator:
     """The demo data stored and indexed once per engine for the whole module."""
-    if request.param == "meilisearch" and not os.environ.get("MEILI_URL"):
-        pytest.skip("MEILI_URL is not set: the live Meilisearch run needs a server")
+    if request.param == "meilisearch" and not live_url():
+        pytest.skip(SKIP_REASON)
     workdir: Path = tmp_path_factory.mktemp("relevance")
     with relevance_run(workdir, engine=request.param) as run:
         yield request.param, run

@@ -3,11 +3,13 @@ town (misspelt, in another language, with a Turkish case ending), and the words 
 search. Numbers and words that are no place stay words."""
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from indexer.models import Postcode
 from indexer.search.place_words import place_in_words
 from tests.relevance.harness import DEMO
 from tests.utils.loading import fresh_engine, load
@@ -93,3 +95,18 @@ def test_words_that_name_no_known_place_stay_words(session: Session, typed: str)
 )
 def test_an_ordinary_word_close_to_a_town_name_is_no_place(session: Session, typed: str) -> None:
     assert place_in_words(session, typed) is None
+
+
+def test_a_number_that_may_be_a_year_is_a_postcode_only_alone_or_with_its_letters(
+    tmp_path: Path,
+) -> None:
+    """Nationally 2019 is a Haarlem postcode; "sinds 2019" is a year."""
+    engine = fresh_engine(tmp_path / "store.db")
+    assert load(engine, DEMO).ok
+    with Session(engine) as session:
+        session.add(Postcode(pc4="2019", municipality_code="GM0363", latitude=52.4, longitude=4.6))
+        session.commit()
+        assert place_in_words(session, "angst sinds 2019") is None
+        assert place_in_words(session, "2019").name == "2019"
+        assert place_in_words(session, "2019 AB angst").rest == "angst"
+    engine.dispose()
