@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from indexer.search.lemmas import key
-from indexer.search.vocabulary import MAX_PHRASE_WORDS, Vocabulary, words_of
+from indexer.search.vocabulary import MAX_PHRASE_WORDS, Vocabulary, keyword_token, words_of
 
 MAX_GAP = 2  # other words allowed between two words of a phrase
 CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -35,8 +35,7 @@ def typo_budget(word: str) -> int:
 class TermGroup:
     """Typed words that must match together, or be replaced by any of their keywords.
 
-    `phrase` is the vocabulary phrase recognised (normalised words), which Meilisearch's
-    synonyms know; for a plain word it is the word itself."""
+    `phrase` is the vocabulary phrase recognised (normalised words); () for a plain word."""
 
     words: tuple[str, ...]
     keywords: tuple[str, ...] = ()
@@ -49,8 +48,9 @@ class TermGroup:
 
     @property
     def text(self) -> str:
-        """The group as one search text: the vocabulary's phrase, or the typed words."""
-        return " ".join(self.phrase or self.words)
+        """What Meilisearch is sent: the word its synonyms expand to the group's keywords,
+        or the typed words."""
+        return keyword_token(self.keywords) if self.keywords else " ".join(self.words)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ embedded engine expands queries with it. The data lives in indexer/vocabulary/ a
 per language that a non-programmer can extend (see the README there).
 """
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -38,6 +39,13 @@ def normalise(text: str) -> str:
         kept.append(char)
     text = unicodedata.normalize("NFC", "".join(kept))
     return ARABIC_MARKS.sub("", text.translate(ARABIC_FOLDS))
+
+
+def keyword_token(keywords: tuple[str, ...]) -> str:
+    """A word no text contains, standing for these keywords in a Meilisearch query: letters
+    only, so every tokenizer keeps it whole."""
+    digest = hashlib.sha256("\n".join(keywords).encode()).digest()
+    return "qqkw" + "".join(chr(ord("a") + byte % 26) for byte in digest[:10])
 
 
 def words_of(text: str) -> list[str]:
@@ -91,12 +99,12 @@ class Vocabulary:
         return PhraseIndex(self)
 
     def synonyms(self) -> dict[str, list[str]]:
-        """One-way synonyms for Meilisearch: each word or phrase → its Dutch keywords."""
-        return {
-            " ".join(phrase): [k for k in keywords if k != " ".join(phrase)]
-            for phrase, keywords in sorted(self.phrases.items())
-            if [k for k in keywords if k != " ".join(phrase)]
-        }
+        """Synonyms for Meilisearch: each set of Dutch keywords a phrase leads to, under one
+        made-up word (keyword_token). Python reads the query (query_words) and sends that
+        word; Meilisearch only expands it. Typed phrases as synonym keys would not do:
+        Meilisearch looks for synonyms in runs of at most 3 words, and its tokenizer splits
+        "won't" in two, so "won't go to school" would never be expanded."""
+        return {keyword_token(keywords): list(keywords) for keywords in set(self.phrases.values())}
 
     def all_stop_words(self) -> list[str]:
         return sorted(set().union(*self.stop_words.values()))

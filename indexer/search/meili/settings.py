@@ -84,7 +84,9 @@ def build_settings(vocabulary: Vocabulary) -> dict:
         "rankingRules": list(RANKING_RULES),
         "typoTolerance": TYPO_TOLERANCE,
         "synonyms": vocabulary.synonyms(),
-        "stopWords": vocabulary.all_stop_words(),
+        # None: Python leaves function words out of every query (query_words), and the
+        # keywords Meilisearch expands to may hold some ("niet naar school").
+        "stopWords": [],
         "localizedAttributes": localized_attributes(),
         "faceting": {"maxValuesPerFacet": MAX_VALUES_PER_FACET},
         "pagination": {"maxTotalHits": MAX_TOTAL_HITS},

@@ -17,7 +17,7 @@ from indexer.search.engine import SearchUnavailable
 from indexer.search.filters import clauses
 from indexer.search.meili import MeiliEngine
 from indexer.search.meili.render import HIGHLIGHT_POST, HIGHLIGHT_PRE, render_filter
-from indexer.search.vocabulary import Concept, Vocabulary
+from indexer.search.vocabulary import Concept, Vocabulary, keyword_token
 
 URL = "http://meili.test"
 TODAY = date(2026, 11, 22)
@@ -28,6 +28,7 @@ VOCABULARY = Vocabulary(
     concepts=(Concept("anxiety", ("angst",), {"en": ("anxiety",), "tr": ("kaygı",)}),),
     stop_words={"nl": frozenset({"de", "het"}), "en": frozenset({"the"})},
 )
+ANXIETY = keyword_token(("angst",))  # the word Meilisearch expands to the concept's keywords
 LANGS = ("nl", "en", "tr", "ar", "pl", "uk")
 EXPECTED_SETTINGS = {
     "searchableAttributes": [
@@ -62,8 +63,8 @@ EXPECTED_SETTINGS = {
     "sortableAttributes": ["_geo", "goal_attainment_pct", "name_sort", "wait_weeks"],
     "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness"],
     "typoTolerance": {"enabled": True, "minWordSizeForTypos": {"oneTypo": 5, "twoTypos": 9}},
-    "synonyms": {"anxiety": ["angst"], "kaygi": ["angst"]},
-    "stopWords": ["de", "het", "the"],
+    "synonyms": {keyword_token(("angst",)): ["angst"]},
+    "stopWords": [],
     "localizedAttributes": [
         {
             "attributePatterns": [
@@ -163,7 +164,10 @@ def test_settings_payload_is_complete_and_hashed_canonically():
 
 
 def test_settings_hash_changes_with_the_vocabulary():
-    more = Vocabulary(VOCABULARY.concepts, {"nl": frozenset({"de", "het", "een"})})
+    """A new keyword changes what Meilisearch expands to: the index needs a rebuild."""
+    more = Vocabulary(
+        (Concept("anxiety", ("angst", "paniek"), {"en": ("anxiety",)}),), VOCABULARY.stop_words
+    )
     assert engine(vocabulary=more).settings_hash != engine().settings_hash
 
 
@@ -332,7 +336,7 @@ def test_compound_query_renders_one_filter_in_clause_order():
         locale="tr",
     )
     assert search_body(query) == {
-        "q": "angst",
+        "q": ANXIETY,
         "matchingStrategy": "all",
         "filter": (
             "available_until >= 20261122"
@@ -379,18 +383,24 @@ def test_relevance_with_text_leaves_the_order_to_meilisearch():
     assert "sort" not in search_body(SearchQuery(text="angst"))
 
 
-def test_query_text_is_folded_like_the_vocabulary_so_synonyms_match():
-    assert search_body(SearchQuery(text="Kaygı", locale="tr"))["q"] == "kaygi"
+def test_a_known_word_is_sent_as_the_one_word_synonyms_expand_to_its_keywords():
+    """Meilisearch expands synonyms only in runs of up to 3 words, so the phrase recognised
+    is sent as one made-up word, whatever the language or form it was typed in."""
+    for typed, locale in (("Kaygı", "tr"), ("kaygi", "tr"), ("anxiety", "en"), ("ANGST", "nl")):
+        assert search_body(SearchQuery(text=typed, locale=locale))["q"] == ANXIETY
+
+
+def test_words_the_vocabulary_does_not_know_are_sent_folded():
     assert search_body(SearchQuery(text="ÇOCUK Ödev", locale="tr"))["q"] == "cocuk odev"
 
 
-def test_a_sentence_sends_the_vocabulary_phrases_it_holds_as_the_embedded_engine_reads_them():
+def test_a_sentence_sends_only_the_vocabulary_phrases_it_holds():
     """The words around a recognised phrase are not sent (indexer.search.relaxing), and an
-    inflected form is sent as the phrase Meilisearch's synonyms know."""
+    inflected form is recognised as the embedded engine recognises it."""
     sentence = SearchQuery(text="Mijn kind heeft de hele dag ANGSTEN.", locale="nl")
-    assert search_body(sentence)["q"] == "angst"
+    assert search_body(sentence)["q"] == ANXIETY
     sentence = SearchQuery(text="My son has had anxieties for years", locale="en")
-    assert search_body(sentence)["q"] == "anxiety"
+    assert search_body(sentence)["q"] == ANXIETY
 
 
 def test_page_facets_and_dutch_locale():

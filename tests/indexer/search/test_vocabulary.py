@@ -3,7 +3,13 @@
 import pytest
 
 from indexer.search.query_words import term_groups
-from indexer.search.vocabulary import MAX_PHRASE_WORDS, load_vocabulary, normalise, words_of
+from indexer.search.vocabulary import (
+    MAX_PHRASE_WORDS,
+    keyword_token,
+    load_vocabulary,
+    normalise,
+    words_of,
+)
 from indexer.sources.specs import LOCALES
 
 
@@ -35,15 +41,19 @@ def test_family_words_in_six_languages_lead_to_the_same_dutch_keyword() -> None:
         assert "angst" in phrases[tuple(words_of(typed))], typed
 
 
-def test_meilisearch_synonyms_map_words_to_keywords_but_never_to_themselves() -> None:
-    synonyms = load_vocabulary().synonyms()
-    assert "angst" in synonyms["anxiety"]
-    assert all(word not in keywords for word, keywords in synonyms.items())
+def test_meilisearch_synonyms_expand_one_made_up_word_to_the_keywords_of_what_was_typed() -> None:
+    vocabulary = load_vocabulary()
+    synonyms = vocabulary.synonyms()
+    keywords = vocabulary.phrases[tuple(words_of("won't go to school"))]
+    assert "niet naar school" in synonyms[keyword_token(keywords)]
+    # The made-up words are single words no provider writes.
+    assert all(len(words_of(token)) == 1 for token in synonyms)
+    assert not set(synonyms) & {w for k in vocabulary.phrases for w in k}
 
 
 # Words that must never be dropped as stop words: negations, and the reflexive words that
-# make "hurts herself" or "ріже себе" about self-harm. Stop words of every language reach
-# every search (Meilisearch gets them pooled), so none of these may be one in any language.
+# make "hurts herself" or "ріже себе" about self-harm. Dutch stop words reach every search,
+# and a family may write in any language on any page, so none may be one in any language.
 # Polish "się" is in nearly every sentence and stays one: phrases ("tnie się") are found
 # before stop words are dropped.
 NEGATIONS = (
