@@ -25,7 +25,7 @@ MIN_NAME_PREFIX = 5  # "autisme" starts "Autismepraktijk": Dutch compounds lead 
 def focus_keywords(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
     """The single-word Dutch keywords of the problems this provider centres on."""
     named = words_of(name)
-    described = {word for text in texts for word in words_of(text)}
+    described = " ".join(f" {' '.join(words_of(text))} " for text in texts)
     weights = {
         concept.id: weight
         for concept in vocabulary.concepts
@@ -48,11 +48,12 @@ def focus_keywords(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> l
     )
 
 
-def _weight(concept: Concept, named: list[str], described: set[str]) -> int:
-    """Keywords of the concept the description holds, plus NAME_WEIGHT when the name does
-    (as a word, or as the start of a compound word)."""
+def _weight(concept: Concept, named: list[str], described: str) -> int:
+    """Keywords of the concept the descriptions hold (the words of one side by side, as the
+    search matches them), plus NAME_WEIGHT when the name holds one (as a word, or as the
+    start of a compound word)."""
     keywords = [words for k in concept.keywords if (words := words_of(k))]
-    mentions = sum(1 for words in keywords if set(words) <= described)
+    mentions = sum(1 for words in keywords if f" {' '.join(words)} " in described)
     in_name = any(
         set(words) <= set(named)
         or (

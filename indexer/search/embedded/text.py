@@ -34,12 +34,14 @@ def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
     for keyword in group.keywords:
         keyword_words = words_of(keyword)
         if len(keyword_words) > 1 and keyword_words != list(group.words):
-            alternatives.append(_all_of([_exact(schema, w) for w in keyword_words]))
+            alternatives.append(_phrase(schema, keyword_words))
     return _any_of(alternatives)
 
 
-def _exact(schema: tantivy.Schema, word: str) -> tantivy.Query:
-    return _any_of([tantivy.Query.term_query(schema, field, word) for field in TEXT_FIELDS])
+def _phrase(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
+    """A keyword of several words, as Meilisearch matches a synonym of several words: side
+    by side. "terug naar school" is not in "gaan naar school … om naar terug te gaan"."""
+    return _any_of([tantivy.Query.phrase_query(schema, field, words) for field in TEXT_FIELDS])
 
 
 def _word(schema: tantivy.Schema, word: str, prefix: bool) -> tantivy.Query:
