@@ -99,6 +99,8 @@ class SearchResult:
     query: SearchQuery  # the query as applied, filters included
     # Typed words left out because nothing matched them all (indexer.search.relaxing).
     dropped_words: tuple[str, ...] = ()
+    # Typed words searched with related concepts too, as nothing else was found.
+    widened_words: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:

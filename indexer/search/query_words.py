@@ -41,6 +41,7 @@ class TermGroup:
     keywords: tuple[str, ...] = ()
     prefix: bool = False
     phrase: tuple[str, ...] = field(default=())
+    wider: tuple[str, ...] = ()  # with the keywords of related concepts (Vocabulary.wider)
 
     @property
     def is_concept(self) -> bool:
@@ -131,6 +132,7 @@ def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[T
             m.keywords,
             prefix=m.positions[-1] == last,
             phrase=m.phrase,
+            wider=vocabulary.wider(m.keywords) if m.keywords else (),
         )
         for m in sorted(chosen, key=lambda m: m.positions[0])
     ]

@@ -14,7 +14,7 @@ counts.
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.search.query_words import TermGroup
 
@@ -25,14 +25,34 @@ Count = Callable[[Sequence[TermGroup]], int]  # documents matching all these gro
 class TextPlan:
     required: tuple[TermGroup, ...] = ()
     dropped: tuple[TermGroup, ...] = ()  # left out, so that something is found
+    widened: tuple[TermGroup, ...] = ()  # searched with related concepts, as nothing else was
 
     @property
     def dropped_words(self) -> tuple[str, ...]:
-        return tuple(word for group in self.dropped for word in group.words)
+        return _words(self.dropped)
+
+    @property
+    def widened_words(self) -> tuple[str, ...]:
+        return _words(self.widened)
+
+
+def _words(groups: tuple[TermGroup, ...]) -> tuple[str, ...]:
+    return tuple(word for group in groups for word in group.words)
 
 
 def plan_text(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]:
     """The plan, and how many documents it finds (with the engine's filters)."""
+    plan, total = _relaxed(groups, count)
+    widened = [replace(g, keywords=g.wider, wider=()) if g.wider else g for g in groups]
+    if total or widened == list(groups):
+        return plan, total
+    wider, total = _relaxed(widened, count)
+    if not total:
+        return plan, 0
+    return replace(wider, widened=tuple(g for g in wider.required if g not in groups)), total
+
+
+def _relaxed(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]:
     concepts = tuple(g for g in groups if g.is_concept)
     required = concepts or tuple(groups)
     total = count(required)

@@ -65,6 +65,9 @@ class Concept:
     keywords: tuple[str, ...]  # Dutch terms as they appear in the documents
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # per locale
     about: str = "problem"  # or "help": a form of help, a method or an audience
+    # Concepts whose providers help with this one too, searched when it finds nothing:
+    # after abuse at home, trauma treatment.
+    related: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,13 +101,28 @@ class Vocabulary:
 
         return PhraseIndex(self)
 
+    def wider(self, keywords: tuple[str, ...]) -> tuple[str, ...]:
+        """`keywords` and those of the concepts related to theirs; () when none are."""
+        concepts = {c.id: c for c in self.concepts}
+        related = {
+            keyword
+            for concept in self.concepts
+            if concept.keywords and set(concept.keywords) <= set(keywords)
+            for other in concept.related
+            for keyword in concepts[other].keywords
+        }
+        return tuple(sorted(set(keywords) | related)) if related - set(keywords) else ()
+
     def synonyms(self) -> dict[str, list[str]]:
-        """Synonyms for Meilisearch: each set of Dutch keywords a phrase leads to, under one
-        made-up word (keyword_token). Python reads the query (query_words) and sends that
-        word; Meilisearch only expands it. Typed phrases as synonym keys would not do:
-        Meilisearch looks for synonyms in runs of at most 3 words, and its tokenizer splits
-        "won't" in two, so "won't go to school" would never be expanded."""
-        return {keyword_token(keywords): list(keywords) for keywords in set(self.phrases.values())}
+        """Synonyms for Meilisearch: each set of Dutch keywords a phrase leads to (and the
+        wider set with related concepts), under one made-up word (keyword_token). Python
+        reads the query (query_words) and sends that word; Meilisearch only expands it.
+        Typed phrases as synonym keys would not do: Meilisearch looks for synonyms in runs
+        of at most 3 words, and its tokenizer splits "won't" in two, so "won't go to
+        school" would never be expanded."""
+        sets = set(self.phrases.values())
+        sets |= {wider for keywords in sets if (wider := self.wider(keywords))}
+        return {keyword_token(keywords): list(keywords) for keywords in sets}
 
     def all_stop_words(self) -> list[str]:
         return sorted(set().union(*self.stop_words.values()))
@@ -117,6 +135,10 @@ def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
     about = {row["concept"]: row["about"] for row in rows}
     if wrong := sorted(c for c, value in about.items() if value not in ABOUT):
         raise ValueError(f"concepts.csv: `about` of {', '.join(wrong)} must be one of {ABOUT}")
+    related = {row["concept"]: _split(row["related"]) for row in rows}
+    for concept, others in related.items():
+        if unknown := [other for other in others if other not in keywords]:
+            raise ValueError(f"concepts.csv: {concept} is related to unknown {unknown}")
     words: dict[str, dict[str, tuple[str, ...]]] = {concept: {} for concept in keywords}
     for lang in LOCALES:
         for row in _rows(folder / f"{lang}.csv"):
@@ -130,7 +152,9 @@ def load_vocabulary(folder: Path = FOLDER) -> Vocabulary:
         for lang in LOCALES
         if (folder / f"stopwords_{lang}.txt").exists()
     }
-    concepts = tuple(Concept(c, keywords[c], words[c], about[c]) for c in sorted(keywords))
+    concepts = tuple(
+        Concept(c, keywords[c], words[c], about[c], related[c]) for c in sorted(keywords)
+    )
     return Vocabulary(concepts, stop_words)
 
 

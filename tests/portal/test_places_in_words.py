@@ -144,6 +144,23 @@ def test_all_words_matching_together_leave_nothing_out(client: FlaskClient) -> N
     assert api_search(client, q="kalmte kompas")["dropped_words"] == []
 
 
+def test_a_problem_no_provider_in_the_region_names_shows_the_help_related_to_it(
+    client: FlaskClient,
+) -> None:
+    """No provider in Eemland writes about abuse at home; trauma treatment helps after it."""
+    params = {"q": "huiselijk geweld", "postcode": "3821"}
+    page = search_page(client, **params)
+    [notice] = notices(page, "Voor huiselijk geweld vonden we hier geen aanbieder.")
+    assert notice.text.endswith("We tonen hulp die daar ook bij helpt.")
+    assert card_regions(page) == {"eemland"}
+    body = api_search(client, **params)
+    assert (body["widened_words"], body["dropped_words"]) == (["huiselijk", "geweld"], [])
+    assert body["total"] == len(page.root.with_class("result")) > 0
+    # What is shown is the trauma help there.
+    trauma = api_search(client, q="trauma", postcode="3821")
+    assert (trauma["total"], set(hit_ids(trauma))) == (body["total"], set(hit_ids(body)))
+
+
 # --- A place name that looks like HTML ------------------------------------------------------
 
 

@@ -28,13 +28,8 @@ from tests.utils.meili import SKIP_REASON, live_url
 # new part (written before any run, then used to find missing vocabulary) at what it reaches
 # today, below the 0.92 aim. Meilisearch: what it reaches today (2026-12-05, v1.50).
 MIN_MRR = {
-    "embedded": {"old": 0.92, "new": 0.83},
-    "meilisearch": {"old": 0.89, "new": 0.80},
-}
-# Queries whose concept the data holds but that still find nothing, and why.
-KNOWN_EMPTY = {
-    "ar-f11": "being hit at home: only trauma care helps there, and no concept leads from "
-    "abuse to trauma treatment yet",
+    "embedded": {"old": 0.95, "new": 0.86},
+    "meilisearch": {"old": 0.92, "new": 0.87},
 }
 
 
@@ -72,5 +67,4 @@ def test_search_finds_the_expected_providers_in_every_language(runner: tuple) ->
             if lang != "all" and f.mrr < bar
         }
     assert not below, f"MRR below {MIN_MRR[engine]} for {below}"
-    empty = [item.case.id for item in scored if not item.total]
-    assert sorted(set(empty) - set(KNOWN_EMPTY)) == [], "queries that found nothing at all"
+    assert [item.case.id for item in scored if not item.total] == [], "found nothing at all"

@@ -69,11 +69,15 @@ def waits(weeks: int | None, confirmed_on: str = "2026-11-01", profile_code: str
 
 
 def small_vocabulary() -> Vocabulary:
-    """Two concepts in a few languages: enough to prove synonyms work in an engine."""
+    """Three concepts in a few languages: enough to prove synonyms work in an engine, and
+    that a concept no text names is searched with the one related to it."""
     anxiety = Concept(
         "anxiety",
         ("angst", "paniek"),
         {"nl": ("bang",), "en": ("anxiety", "panic attack"), "tr": ("kaygı",), "ar": ("قلق",)},
     )
     divorce = Concept("divorce", ("scheiding",), {"nl": ("vechtscheiding",), "en": ("divorce",)})
-    return Vocabulary((anxiety, divorce), {"nl": frozenset({"mijn", "is", "de"})})
+    abuse = Concept(
+        "abuse", ("mishandeling",), {"en": ("abuse",)}, related=("anxiety",)
+    )  # no test text names it
+    return Vocabulary((anxiety, divorce, abuse), {"nl": frozenset({"mijn", "is", "de"})})

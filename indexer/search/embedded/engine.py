@@ -132,21 +132,33 @@ class EmbeddedEngine:
         searcher = self._searcher_now()
         filters = [render(self._index, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
-        queries = {group: group_query(self.schema, group) for group in groups}
+        queries: dict = {}
+
+        def query_of(group):
+            if group not in queries:
+                queries[group] = group_query(self.schema, group)
+            return queries[group]
 
         def count(chosen) -> int:
-            return _count(searcher, all_of(filters + [queries[g] for g in chosen]))
+            return _count(searcher, all_of(filters + [query_of(g) for g in chosen]))
 
         plan, total = plan_text(groups, count)
         if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
-        required = [queries[g] for g in plan.required]
+        required = [query_of(g) for g in plan.required]
         final = all_of(filters + required)
         addresses = self._page(searcher, final, query, today, total, ranked=bool(required))
         matches = word_matcher(list(plan.required)) if required else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
         facets = self._facets(searcher, final, query.facets)
-        return SearchResult(hits, total, facets, query, dropped_words=plan.dropped_words)
+        return SearchResult(
+            hits,
+            total,
+            facets,
+            query,
+            dropped_words=plan.dropped_words,
+            widened_words=plan.widened_words,
+        )
 
     def _open(self) -> tantivy.Index:
         build = storage.current_build(self.root)

@@ -213,6 +213,7 @@ class MeiliEngine:
         plan, _ = plan_text(groups, count)
         result = found[" ".join(group.text for group in plan.required)]
         result.dropped_words = plan.dropped_words
+        result.widened_words = plan.widened_words
         return result
 
     def _search_text(self, query: SearchQuery, today: date, text: str) -> SearchResult:

@@ -268,6 +268,18 @@ def test_when_nothing_matches_all_words_the_rest_are_searched_and_the_left_out_n
     assert (result.total, result.dropped_words) == (len(expected), dropped)
 
 
+def test_a_problem_no_text_names_is_searched_with_its_related_concept_and_said_so(
+    engine,
+) -> None:
+    """ "abuse" reaches no text; the help related to it (anxiety, in the test vocabulary)
+    is found instead, and the result names the words that were widened."""
+    result = engine.search(SearchQuery(text="abuse", region_id="noord"), TODAY)
+    assert [hit.document["provider_id"] for hit in result.hits] == ["angst-praktijk"]
+    assert (result.widened_words, result.dropped_words) == (("abuse",), ())
+    plain = engine.search(SearchQuery(text="angst", region_id="noord"), TODAY)
+    assert plain.widened_words == ()
+
+
 def test_a_provider_centred_on_the_problem_ranks_above_one_that_mentions_it(
     search_engine,
 ) -> None:

@@ -138,3 +138,12 @@ def test_a_word_belongs_to_one_concept_per_language(lang: str) -> None:
 
 def test_every_phrase_is_short_enough_to_be_recognised() -> None:
     assert [p for p in load_vocabulary().phrases if len(p) > MAX_PHRASE_WORDS] == []
+
+
+def test_abuse_at_home_is_widened_with_trauma_treatment_and_nothing_else_is() -> None:
+    vocabulary = load_vocabulary()
+    abuse = vocabulary.phrases[tuple(words_of("huiselijk geweld"))]
+    assert "trauma" in vocabulary.wider(abuse)
+    assert set(abuse) < set(vocabulary.wider(abuse))
+    assert vocabulary.wider(vocabulary.phrases[("angst",)]) == ()  # anxiety has no related
+    assert keyword_token(vocabulary.wider(abuse)) in vocabulary.synonyms()
