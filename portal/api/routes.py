@@ -47,6 +47,9 @@ def search():
     # A place typed among the words ("angst diemen"): its name, and the words searched.
     found = form.place_in_words
     body["place_in_words"] = {"name": found.name, "rest": found.rest} if found else None
+    # A child's age typed among the words ("mijn zoon van 13"), used as the age filter.
+    said = form.age_in_words
+    body["age_in_words"] = {"age": said.age, "said": said.said} if said else None
     return jsonify(body)
 
 

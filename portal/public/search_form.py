@@ -14,6 +14,7 @@ from werkzeug.datastructures import MultiDict
 
 from indexer import languages
 from indexer.search import Place, SearchQuery, Sort, locate
+from indexer.search.age_words import AgeInWords, age_in_words
 from indexer.search.contract import MAX_TEXT_LENGTH
 from indexer.search.place_words import PlaceInWords, place_in_words
 from indexer.sources.specs import CARE_FORMS
@@ -28,7 +29,7 @@ CODE = re.compile(r"[A-Za-z0-9._-]{1,40}")
 NUMBER = re.compile(r"[0-9]{1,9}")
 POSTCODE = re.compile(r"[1-9][0-9]{3}([A-Z]{2})?")
 PC4 = re.compile(r"[1-9][0-9]{3}")
-WORDS_ONLY = "alleen_woorden"  # "I did not mean a place": every typed word is searched
+WORDS_ONLY = "alleen_woorden"  # "no place or age meant": every typed word is searched
 
 
 @dataclass
@@ -41,6 +42,8 @@ class SearchForm:
     errors: dict[str, str] = field(default_factory=dict)
     # The place typed among the words ("angst diemen"), when no postcode was given.
     place_in_words: PlaceInWords | None = None
+    # The child's age typed among the words ("mijn zoon van 13"), when none was given.
+    age_in_words: AgeInWords | None = None
 
     @property
     def text(self) -> str:
@@ -100,10 +103,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
                     "Postcode %(postcode)s ligt niet in een regio van deze gids.",
                     postcode=postcode[:4],
                 )
-    if not postcode and text and not args.get(WORDS_ONLY) and not form.errors:
-        form.place_in_words = place_in_words(session, text)
-        if form.place_in_words:
-            form.place, text = form.place_in_words.place, form.place_in_words.rest
+    text = _said_in_words(form, session, text, postcode)
     if form.place and not region_id and not args.get("alle_regios"):
         region_id = form.place.region_id
     codes = {name: args.getlist(name) for name in ("profiel", "intensiteit", "taal")}
@@ -114,6 +114,8 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
     if any(value not in CARE_FORMS for value in care_forms):
         form.errors["zorgvorm"] = _("Deze keuze bestaat niet. Kies uit de lijst.")
     age = _whole_number(form, "leeftijd", 0, 27, _("Vul een leeftijd in van 0 tot en met 27 jaar."))
+    if age is None and form.age_in_words:
+        age = form.age_in_words.age
     wait = _whole_number(form, "wachttijd", 0, 52, _("Kies een wachttijd uit de lijst."))
     page = _whole_number(form, "pagina", 1, MAX_PAGE, _("Deze pagina bestaat niet.")) or 1
     sort = args.get("sortering", "")
@@ -142,6 +144,22 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
         locale=locale,
     )
     return form
+
+
+def _said_in_words(form: SearchForm, session: Session, text: str, postcode: str) -> str:
+    """A place and a child's age typed among the words, when they have no value in their
+    own field and the family did not ask to search on the words only; the rest is searched."""
+    if not text or form.args.get(WORDS_ONLY) or form.errors:
+        return text
+    if not postcode:
+        form.place_in_words = place_in_words(session, text)
+        if form.place_in_words:
+            form.place, text = form.place_in_words.place, form.place_in_words.rest
+    if not form.args.get("leeftijd", "").strip():
+        form.age_in_words = age_in_words(text)
+        if form.age_in_words:
+            text = form.age_in_words.rest
+    return text
 
 
 def _order(sort: Sort, text: str, place: Place | None) -> Sort:

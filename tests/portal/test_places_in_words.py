@@ -1,7 +1,8 @@
-"""A place typed among the words, and words left out, as a family sees them on the demo data:
-the page says which place it took and offers to search without it; a postcode typed as a
-word sorts by distance; a postcode in its own field wins; and when no provider matches all
-the words, the page names the words it left out. The API says the same.
+"""A place or a child's age typed among the words, and words left out, as a family sees
+them on the demo data: the page says which place or age it took and offers to search
+without it; a postcode typed as a word sorts by distance; a postcode or age in its own
+field wins; and when no provider matches all the words, the page names the words it left
+out. The API says the same.
 """
 
 import re
@@ -112,6 +113,36 @@ def test_the_api_names_the_town_it_took_from_the_words(client: FlaskClient) -> N
     words_only = api_search(client, q="angst diemen", alleen_woorden="1")
     assert words_only["place_in_words"] is None
     assert words_only["place"] is None
+
+
+# --- An age among the words -----------------------------------------------------------------
+
+AGE_NOTICE = "U typte een leeftijd."
+
+
+def test_a_childs_age_in_the_words_is_the_age_filter_and_the_page_says_so(
+    client: FlaskClient,
+) -> None:
+    typed = {"q": "mijn zoon van 9 is heel bang", "postcode": "1091"}
+    page = search_page(client, **typed)
+    [notice] = notices(page, AGE_NOTICE)
+    assert "van 9 jaar" in notice.text
+    body = api_search(client, **typed)
+    assert body["age_in_words"] == {"age": 9, "said": "van 9"}
+    assert body["total"] > 0
+    assert all(h["document"]["age_from"] <= 9 <= h["document"]["age_to"] for h in body["hits"])
+    # Without the age, providers for older youth only come up too.
+    unaged = api_search(client, q="mijn zoon is heel bang", postcode="1091")
+    assert unaged["total"] > body["total"]
+    # "No age meant": every word searched, no age filter, no notice.
+    words_only = search_page(client, **typed, alleen_woorden="1")
+    assert not notices(words_only, AGE_NOTICE)
+
+
+def test_an_age_in_its_own_field_wins_over_one_in_the_words(client: FlaskClient) -> None:
+    body = api_search(client, q="mijn zoon van 9 is bang", leeftijd="16", postcode="1091")
+    assert body["age_in_words"] is None
+    assert body["query"]["age"] == 16
 
 
 # --- Words left out ---------------------------------------------------------------------------

@@ -359,6 +359,7 @@ class Runner:
 
     def run(self, case: Case) -> Scored:
         from indexer.search import SearchQuery, Sort, locate
+        from indexer.search.age_words import age_in_words
         from indexer.search.place_words import place_in_words
 
         region_id = None if case.place_in_words else case.region_id or None
@@ -369,11 +370,15 @@ class Runner:
                 raise LookupError(f"{case.id}: postcode {case.postcode} is not known")
         elif found := place_in_words(self.session, case.query):
             place, text = found.place, found.rest
+        age = age_in_words(text)
+        if age:
+            text = age.rest
         query = SearchQuery(
             text=text,
             region_id=region_id or (place.region_id if place else None),
             origin=place.point if place else None,
             profiles=(case.profile,) if case.profile else (),
+            age=age.age if age else None,
             sort=Sort.DISTANCE if place and (case.by_distance or not text) else Sort.RELEVANCE,
             locale=case.lang,
             page_size=TOP,
