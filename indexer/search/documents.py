@@ -25,7 +25,7 @@ from indexer.models import (
     Team,
     WaitTime,
 )
-from indexer.search.focus import focus_keywords
+from indexer.search.focus import Focus, focus_of
 from indexer.search.outcomes import published_figures
 from indexer.search.vocabulary import load_vocabulary
 from indexer.sources.specs import LOCALES
@@ -86,7 +86,7 @@ class _Context:
     def __init__(self, session: Session, provider_ids: set[str], today: date) -> None:
         self.today = today
         self.vocabulary = load_vocabulary()
-        self._focus: dict[str, list[str]] = {}
+        self._focus: dict[str, Focus] = {}
         wanted = col(Provider.id).in_(provider_ids)
         self.providers = {p.id: p for p in session.exec(select(Provider).where(wanted))}
         self.regions = {r.id: r for r in session.exec(select(Region))}
@@ -124,11 +124,11 @@ class _Context:
             ).all()
         )
 
-    def focus(self, provider: Provider) -> list[str]:
+    def focus(self, provider: Provider) -> Focus:
         """Read once per provider, whatever the number of regions it is contracted in."""
         if provider.id not in self._focus:
             texts = provider.descriptions.values()
-            self._focus[provider.id] = focus_keywords(provider.name, texts, self.vocabulary)
+            self._focus[provider.id] = focus_of(provider.name, texts, self.vocabulary)
         return self._focus[provider.id]
 
     def document(self, region_id: str, provider_id: str, contracts: list[Contract]) -> dict:
@@ -165,7 +165,8 @@ class _Context:
             "age_to": 23 if provider.max_age is None else provider.max_age,
             "name_sort": provider.name.casefold(),
             # Keywords of the problems the provider centres on: specialists rank first.
-            "focus": self.focus(provider),
+            "focus": self.focus(provider).main,
+            "focus_also": self.focus(provider).also,
             "municipalities": municipalities,
             "teams": sorted(t for code in municipalities for t in self.teams[code]),
             "available_until": max(day_number(c.valid_to) for c in contracts),

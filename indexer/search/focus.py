@@ -12,18 +12,28 @@ weigh just below the name.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from indexer.search.vocabulary import Concept, Vocabulary, words_of
 
 NAME_WEIGHT = 3  # a problem in the provider's name
 MIN_SHARE = 0.2  # of all problem mentions, for a problem to be a focus
-MIN_WEIGHT = 2  # a problem mentioned once among many is never a focus
-MAX_FEW = 2  # a provider that names at most this many problems centres on them
+MIN_WEIGHT = 2  # a problem mentioned once is never the main focus
+MAX_FEW = 2  # a provider that names at most this many problems centres on them too
 MIN_NAME_PREFIX = 5  # "autisme" starts "Autismepraktijk": Dutch compounds lead with the subject
 
 
-def focus_keywords(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> list[str]:
-    """The single-word Dutch keywords of the problems this provider centres on."""
+@dataclass(frozen=True)
+class Focus:
+    """Single-word Dutch keywords of the problems a provider centres on (`main`: mentioned
+    at least MIN_WEIGHT times and a MIN_SHARE of all, or in its name) and of the other
+    problems of a provider that names at most MAX_FEW (`also`)."""
+
+    main: list[str]
+    also: list[str]
+
+
+def focus_of(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> Focus:
     named = words_of(name)
     described = " ".join(f" {' '.join(words_of(text))} " for text in texts)
     weights = {
@@ -32,16 +42,17 @@ def focus_keywords(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> l
         if concept.about == "problem" and (weight := _weight(concept, named, described))
     }
     total = sum(weights.values())
-    focus = {
-        concept
-        for concept, weight in weights.items()
-        if len(weights) <= MAX_FEW or (weight >= MIN_WEIGHT and weight / total >= MIN_SHARE)
-    }
+    main = {c for c, w in weights.items() if w >= MIN_WEIGHT and w / total >= MIN_SHARE}
+    also = set(weights) - main if len(weights) <= MAX_FEW else set()
+    return Focus(_keywords(main, vocabulary), _keywords(also, vocabulary))
+
+
+def _keywords(concepts: set[str], vocabulary: Vocabulary) -> list[str]:
     return sorted(
         {
             words_of(keyword)[0]
             for concept in vocabulary.concepts
-            if concept.id in focus
+            if concept.id in concepts
             for keyword in concept.keywords
             if len(words_of(keyword)) == 1
         }

@@ -28,7 +28,7 @@ from tests.utils.meili import SKIP_REASON, live_url
 # new part (written before any run, then used to find missing vocabulary) at what it reaches
 # today, below the 0.92 aim. Meilisearch: what it reaches today (2026-12-05, v1.50).
 MIN_MRR = {
-    "embedded": {"old": 0.95, "new": 0.86},
+    "embedded": {"old": 0.95, "new": 0.90},
     "meilisearch": {"old": 0.92, "new": 0.87},
 }
 

@@ -45,6 +45,7 @@ def make_document(provider_id: str, **values: object) -> dict:
         "municipalities": ["GM0363"],
         "teams": [],
         "focus": [],
+        "focus_also": [],
         "available_until": 20271231,
         "locations": [],
         "_geo": {"lat": AMSTERDAM[0], "lng": AMSTERDAM[1]},

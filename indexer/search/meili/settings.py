@@ -56,6 +56,7 @@ def searchable_attributes() -> list[str]:
     return [
         "name",
         "focus",
+        "focus_also",
         *(f"profile_names_{lang}" for lang in LOCALES),
         "profiles",
         *(f"description_{lang}" for lang in LOCALES),

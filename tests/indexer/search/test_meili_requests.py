@@ -34,6 +34,7 @@ EXPECTED_SETTINGS = {
     "searchableAttributes": [
         "name",
         "focus",
+        "focus_also",
         *(f"profile_names_{lang}" for lang in LANGS),
         "profiles",
         *(f"description_{lang}" for lang in LANGS),
