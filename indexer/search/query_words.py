@@ -111,6 +111,9 @@ def _follow(keys: list[dict[str, str]], lang: str, phrase_keys: tuple, start: in
 def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[TermGroup]:
     """`text` as groups in the order typed: recognised phrases (longest first) and words.
 
+    Only a last word the vocabulary does not know is read as a prefix still being typed: a
+    recognised "ADD" is a whole word, and its concept's keywords, not "addiction", match it.
+
     Stop words are those of the query's language and Dutch only: "die" is a function word in
     Dutch but not in English ("want to die"), so languages are not pooled.
     """
@@ -130,7 +133,7 @@ def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[T
         TermGroup(
             tuple(words[i] for i in m.positions),
             m.keywords,
-            prefix=m.positions[-1] == last,
+            prefix=m.positions[-1] == last and not m.keywords,
             phrase=m.phrase,
             wider=vocabulary.wider(m.keywords) if m.keywords else (),
         )

@@ -70,8 +70,9 @@ def waits(weeks: int | None, confirmed_on: str = "2026-11-01", profile_code: str
 
 
 def small_vocabulary() -> Vocabulary:
-    """Three concepts in a few languages: enough to prove synonyms work in an engine, and
-    that a concept no text names is searched with the one related to it."""
+    """Four concepts in a few languages: enough to prove synonyms work in an engine, that a
+    concept no text names is searched with the one related to it, and that a known word
+    ("add") is not read as the start of another ("addiction")."""
     anxiety = Concept(
         "anxiety",
         ("angst", "paniek"),
@@ -81,4 +82,5 @@ def small_vocabulary() -> Vocabulary:
     abuse = Concept(
         "abuse", ("mishandeling",), {"en": ("abuse",)}, related=("anxiety",)
     )  # no test text names it
-    return Vocabulary((anxiety, divorce, abuse), {"nl": frozenset({"mijn", "is", "de"})})
+    adhd = Concept("adhd", ("adhd",), {"en": ("add",)})
+    return Vocabulary((anxiety, divorce, abuse, adhd), {"nl": frozenset({"mijn", "is", "de"})})

@@ -119,6 +119,14 @@ def test_the_last_word_is_matched_as_a_prefix(engine) -> None:
     assert found(engine, text="dagbeh") == ["autisme-centrum"]
 
 
+def test_a_known_word_is_not_also_the_beginning_of_another(search_engine) -> None:
+    """ "ADD" is attention deficit, so a family asking for it never gets addiction care."""
+    addiction = make_document("verslaving", description_en="Help with addiction and gaming.")
+    search_engine.rebuild([*CORPUS, addiction])
+    assert found(search_engine, text="ADD", locale="en") == []
+    assert found(search_engine, text="addic", locale="en") == ["verslaving"]
+
+
 @pytest.mark.parametrize(
     ("typed", "locale"),
     [

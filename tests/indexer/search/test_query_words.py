@@ -111,12 +111,13 @@ def test_a_word_the_vocabulary_does_not_know_is_searched_as_typed(
     ("sentence", "prefixed"),
     [
         ("bang zwem", [False, True]),  # "zwem" may become "zwemles": typed so far
-        ("zwemles bang", [False, True]),
-        # The phrase holds the last word, "school": it comes first, as it began first.
-        ("hij kan al weken niet naar school", [True, False]),
+        # A known word is whole: "bang" is not the start of "bangalore", nor "ADD" of "addiction".
+        ("zwemles bang", [False, False]),
+        ("ADD", [False]),
+        ("hij kan al weken niet naar school", [False, False]),
     ],
 )
-def test_only_the_last_typed_word_is_matched_as_a_beginning(
+def test_only_an_unknown_last_word_is_matched_as_a_beginning(
     vocabulary: Vocabulary, sentence: str, prefixed: list[bool]
 ) -> None:
     groups = term_groups(sentence, vocabulary, "nl")
