@@ -165,6 +165,7 @@ class _Context:
             "age_to": 23 if provider.max_age is None else provider.max_age,
             "name_sort": provider.name.casefold(),
             # Keywords of the problems the provider centres on: specialists rank first.
+            "focus_named": self.focus(provider).named,
             "focus": self.focus(provider).main,
             "focus_also": self.focus(provider).also,
             "municipalities": municipalities,

@@ -25,10 +25,12 @@ MIN_NAME_PREFIX = 5  # "autisme" starts "Autismepraktijk": Dutch compounds lead 
 
 @dataclass(frozen=True)
 class Focus:
-    """Single-word Dutch keywords of the problems a provider centres on (`main`: mentioned
-    at least MIN_WEIGHT times and a MIN_SHARE of all, or in its name) and of the other
-    problems of a provider that names at most MAX_FEW (`also`)."""
+    """Single-word Dutch keywords of the problems a provider centres on: `named` in its name
+    ("Traumacentrum"), `main` mentioned at least MIN_WEIGHT times and a MIN_SHARE of all
+    (or named), and `also` the other problems of a provider that names at most MAX_FEW.
+    Each list has the keywords of its heaviest problem first."""
 
+    named: list[str]
     main: list[str]
     also: list[str]
 
@@ -36,41 +38,51 @@ class Focus:
 def focus_of(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> Focus:
     named = words_of(name)
     described = " ".join(f" {' '.join(words_of(text))} " for text in texts)
+    problems = [concept for concept in vocabulary.concepts if concept.about == "problem"]
+    in_name = {concept.id for concept in problems if _in_name(concept, named)}
     weights = {
         concept.id: weight
-        for concept in vocabulary.concepts
-        if concept.about == "problem" and (weight := _weight(concept, named, described))
+        for concept in problems
+        if (weight := _mentions(concept, described) + NAME_WEIGHT * (concept.id in in_name))
     }
     total = sum(weights.values())
-    main = {c for c, w in weights.items() if w >= MIN_WEIGHT and w / total >= MIN_SHARE}
-    also = set(weights) - main if len(weights) <= MAX_FEW else set()
-    return Focus(_keywords(main, vocabulary), _keywords(also, vocabulary))
-
-
-def _keywords(concepts: set[str], vocabulary: Vocabulary) -> list[str]:
-    return sorted(
-        {
-            words_of(keyword)[0]
-            for concept in vocabulary.concepts
-            if concept.id in concepts
-            for keyword in concept.keywords
-            if len(words_of(keyword)) == 1
-        }
+    heaviest_first = sorted(weights, key=lambda c: (-weights[c], c))
+    main = [
+        c for c in heaviest_first if weights[c] >= MIN_WEIGHT and weights[c] / total >= MIN_SHARE
+    ]
+    also = [c for c in heaviest_first if c not in main] if len(weights) <= MAX_FEW else []
+    return Focus(
+        _keywords([c for c in heaviest_first if c in in_name], vocabulary),
+        _keywords(main, vocabulary),
+        _keywords(also, vocabulary),
     )
 
 
-def _weight(concept: Concept, named: list[str], described: str) -> int:
+def _keywords(concepts: list[str], vocabulary: Vocabulary) -> list[str]:
+    """In the order given: Meilisearch ranks a word found early in a field above one found
+    late, so a provider's heaviest problem comes first."""
+    by_id = {concept.id: concept for concept in vocabulary.concepts}
+    words = (words_of(k) for concept in concepts for k in by_id[concept].keywords)
+    return list(dict.fromkeys(w[0] for w in words if len(w) == 1))
+
+
+def _mentions(concept: Concept, described: str) -> int:
     """Keywords of the concept the descriptions hold (the words of one side by side, as the
-    search matches them), plus NAME_WEIGHT when the name holds one (as a word, or as the
-    start of a compound word)."""
-    keywords = [words for k in concept.keywords if (words := words_of(k))]
-    mentions = sum(1 for words in keywords if f" {' '.join(words)} " in described)
-    in_name = any(
+    search matches them)."""
+    return sum(1 for words in _keyword_words(concept) if f" {' '.join(words)} " in described)
+
+
+def _in_name(concept: Concept, named: list[str]) -> bool:
+    """The name holds a keyword, as words or as the start of a compound word."""
+    return any(
         set(words) <= set(named)
         or (
             (len(words) == 1 and len(words[0]) >= MIN_NAME_PREFIX)
             and any(n.startswith(words[0]) for n in named)
         )
-        for words in keywords
+        for words in _keyword_words(concept)
     )
-    return mentions + (NAME_WEIGHT if in_name else 0)
+
+
+def _keyword_words(concept: Concept) -> list[list[str]]:
+    return [words for k in concept.keywords if (words := words_of(k))]

@@ -44,6 +44,7 @@ def make_document(provider_id: str, **values: object) -> dict:
         "age_groups": ["0-4", "4-12", "12-18"],
         "municipalities": ["GM0363"],
         "teams": [],
+        "focus_named": [],
         "focus": [],
         "focus_also": [],
         "available_until": 20271231,

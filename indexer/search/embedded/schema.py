@@ -13,13 +13,14 @@ from indexer.search.contract import FACETS
 from indexer.search.vocabulary import words_of
 from indexer.sources.specs import LOCALES
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Searchable text fields and their weight in the score: a word in the name counts most of
 # the texts. The keywords of what the provider centres on (indexer.search.focus) weigh so
 # much more that they make a tier above every other score, as Meilisearch's `attribute` rule
 # ranks by the best field matched: specialists first, then by how well the texts match.
 TEXT_FIELDS = {
     "name": 3.0,
+    "focus_named": 10.0,
     "focus": 20.0,
     "focus_also": 10.0,
     "profile_text": 2.0,
@@ -52,6 +53,7 @@ def to_tantivy(document: dict) -> tantivy.Document:
     converted = tantivy.Document()
     converted.add_text("id", document["id"])
     converted.add_text("name", " ".join(words_of(document["name"])))
+    converted.add_text("focus_named", " ".join(document["focus_named"]))
     converted.add_text("focus", " ".join(document["focus"]))
     converted.add_text("focus_also", " ".join(document["focus_also"]))
     # The codes too: referrers type "P03" or "h02" as a word (Meilisearch searches `profiles`).

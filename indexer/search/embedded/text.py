@@ -21,10 +21,15 @@ EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
 
 
 def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
-    """The typed words (with typos and prefix), or any of the group's keywords. Keywords are
-    curated spellings, so they match exactly: cheap, and no typo of a typo."""
-    alternatives = [_all_of([_word(schema, w, group.prefix) for w in group.words])]
-    single = sorted({k for k in group.keywords if len(words_of(k)) == 1} - {" ".join(group.words)})
+    """A plain word as typed (with typos and prefix); a recognised phrase as any of its
+    concept's keywords, exactly, and not as typed: Meilisearch is sent only the concept's
+    made-up word, so both engines find the same documents ("verdrietig" does not reach
+    "verdriet" by a typo in one engine only). Keywords are curated spellings: no typo of a
+    typo."""
+    if not group.is_concept:
+        return _all_of([_word(schema, w, group.prefix) for w in group.words])
+    alternatives = []
+    single = sorted({k for k in group.keywords if len(words_of(k)) == 1})
     if single:
         words = [words_of(k)[0] for k in single]
         alternatives += [
@@ -33,7 +38,7 @@ def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
         ]
     for keyword in group.keywords:
         keyword_words = words_of(keyword)
-        if len(keyword_words) > 1 and keyword_words != list(group.words):
+        if len(keyword_words) > 1:
             alternatives.append(_phrase(schema, keyword_words))
     return _any_of(alternatives)
 

@@ -51,15 +51,21 @@ def locale_code(lang: str) -> str:
 
 def searchable_attributes() -> list[str]:
     """In order of weight: a match in the name counts most, then in the keywords of what the
-    provider centres on (indexer.search.focus), one in intensity names least. The profile
-    codes ("P03") weigh as the profile names, as in the embedded profile_text."""
+    provider centres on (indexer.search.focus), one in intensity names least.
+
+    Descriptions come before the profile names: Meilisearch ranks by the best field alone,
+    and every provider contracted for the autism profile has "autisme" in its profile names,
+    so with profile names first all of them would tie and the providers that describe autism
+    work would not come first. The embedded engine adds up its fields, which ranks alike.
+    The profile codes ("P03") weigh as the profile names, as in the embedded profile_text."""
     return [
         "name",
+        "focus_named",
         "focus",
         "focus_also",
+        *(f"description_{lang}" for lang in LOCALES),
         *(f"profile_names_{lang}" for lang in LOCALES),
         "profiles",
-        *(f"description_{lang}" for lang in LOCALES),
         *(f"intensity_names_{lang}" for lang in LOCALES),
     ]
 

@@ -18,6 +18,19 @@ def test_a_problem_named_often_is_the_main_focus() -> None:
 def test_a_problem_in_the_name_is_the_main_focus_also_as_the_start_of_a_compound() -> None:
     found = focus("Autismepraktijk Spectrumlijn", "Onderzoek en begeleiding, ook voor ouders.")
     assert "autisme" in found.main
+    assert "autisme" in found.named
+
+
+def test_the_problem_in_the_name_leads_and_the_heaviest_problem_comes_first() -> None:
+    """Four trauma providers tie on the words alone; the one named for trauma ranks first
+    (Meilisearch ranks by the best field, then by how early the word is in it)."""
+    found = focus(
+        "Traumacentrum De Vuurtoren",
+        "Traumabehandeling voor kinderen die oorlog en vlucht hebben meegemaakt. PTSS en trauma.",
+    )
+    assert found.named[0] == "trauma"
+    assert found.main.index("trauma") < found.main.index("vluchtelingen")
+    assert focus("Praktijk De Vuurtoren", "Traumabehandeling en PTSS.").named == []
 
 
 def test_a_generalist_listing_many_problems_once_centres_on_none() -> None:

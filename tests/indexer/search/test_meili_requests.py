@@ -33,11 +33,12 @@ LANGS = ("nl", "en", "tr", "ar", "pl", "uk")
 EXPECTED_SETTINGS = {
     "searchableAttributes": [
         "name",
+        "focus_named",
         "focus",
         "focus_also",
+        *(f"description_{lang}" for lang in LANGS),
         *(f"profile_names_{lang}" for lang in LANGS),
         "profiles",
-        *(f"description_{lang}" for lang in LANGS),
         *(f"intensity_names_{lang}" for lang in LANGS),
     ],
     "filterableAttributes": [
@@ -140,6 +141,11 @@ def missing_index(mock: responses.RequestsMock, uid: str) -> None:
     mock.get(f"{URL}/indexes/{uid}", json=message | {"type": "invalid_request"}, status=404)
 
 
+def built(mock: responses.RequestsMock) -> None:
+    """The build aside as the swap reads it first (its creation time, see MeiliEngine._swap_in)."""
+    mock.get(f"{URL}/indexes/{BUILD}", json={"uid": BUILD, "createdAt": ENQUEUED})
+
+
 def requests_made(mock: responses.RequestsMock) -> list[str]:
     return [
         f"{call.request.method} {call.request.url.removeprefix(URL)}"
@@ -202,6 +208,7 @@ def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
     task(mock, "POST", adds, "documentAdditionOrUpdate", body=documents[2:])
     missing_index(mock, "providers")
     task(mock, "POST", "indexes", "indexCreation", body={"uid": "providers", "primaryKey": "id"})
+    built(mock)
     task(mock, "POST", "swap-indexes", "indexSwap", body=[{"indexes": ["providers", BUILD]}])
     record = {
         "id": "build",
@@ -224,6 +231,7 @@ def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
         f"POST /{adds}",
         "GET /indexes/providers",
         "POST /indexes",
+        f"GET /indexes/{BUILD}",
         "POST /swap-indexes",
         f"POST /{meta}",
         f"DELETE /indexes/{BUILD}",
@@ -236,6 +244,7 @@ def test_rebuild_swaps_with_an_existing_live_index_without_recreating_it(mock):
     task(mock, "PATCH", f"indexes/{BUILD}/settings", "settingsUpdate")
     task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=id", "documentAdditionOrUpdate")
     mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
+    built(mock)
     task(mock, "POST", "swap-indexes", "indexSwap", body=[{"indexes": ["providers", BUILD]}])
     task(mock, "POST", "indexes/providers_meta/documents?primaryKey=id", "documentAdditionOrUpdate")
     task(mock, "DELETE", f"indexes/{BUILD}", "indexDeletion")

@@ -70,7 +70,10 @@ PRONOUNS = {
     "pl": ("mój", "moja", "naszego", "swój", "jego", "jej", "ona", "jest", "mają", "ponieważ"),
     "uk": ("мій", "моя", "нашої", "свій", "він", "вона", "вони", "це", "між", "має", "дуже"),
 }
-INTENDED_IN_TWO_CONCEPTS = {("nl", "verslavingszorg")}  # addiction care: every kind of it
+INTENDED_IN_TWO_CONCEPTS = {
+    ("nl", "verslavingszorg"),  # addiction care: every kind of it
+    ("nl", "verdriet"),  # sorrow: after a loss, and the sadness of low mood
+}
 
 
 @pytest.mark.parametrize(
