@@ -101,6 +101,9 @@ class SearchResult:
     dropped_words: tuple[str, ...] = ()
     # Typed words searched with related concepts too, as nothing else was found.
     widened_words: tuple[str, ...] = ()
+    # Typed words about other problems, not searched as the words speak of a danger (abuse,
+    # self-harm): help with the danger comes first (indexer.search.relaxing).
+    set_aside_words: tuple[str, ...] = ()
 
     @property
     def pages(self) -> int:

@@ -14,7 +14,7 @@ weigh just below the name.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from indexer.search.vocabulary import Concept, Vocabulary, words_of
+from indexer.search.vocabulary import PROBLEMS, Concept, Vocabulary, words_of
 
 NAME_WEIGHT = 3  # a problem in the provider's name
 MIN_SHARE = 0.2  # of all problem mentions, for a problem to be a focus
@@ -38,7 +38,7 @@ class Focus:
 def focus_of(name: str, texts: Iterable[str], vocabulary: Vocabulary) -> Focus:
     named = words_of(name)
     described = " ".join(f" {' '.join(words_of(text))} " for text in texts)
-    problems = [concept for concept in vocabulary.concepts if concept.about == "problem"]
+    problems = [concept for concept in vocabulary.concepts if concept.about in PROBLEMS]
     in_name = {concept.id for concept in problems if _in_name(concept, named)}
     weights = {
         concept.id: weight

@@ -42,6 +42,7 @@ class TermGroup:
     prefix: bool = False
     phrase: tuple[str, ...] = field(default=())
     wider: tuple[str, ...] = ()  # with the keywords of related concepts (Vocabulary.wider)
+    about: str = ""  # of a recognised phrase: problem, danger or help (Vocabulary.about)
 
     @property
     def is_concept(self) -> bool:
@@ -136,6 +137,7 @@ def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[T
             prefix=m.positions[-1] == last and not m.keywords,
             phrase=m.phrase,
             wider=vocabulary.wider(m.keywords) if m.keywords else (),
+            about=vocabulary.about(m.keywords) if m.keywords else "",
         )
         for m in sorted(chosen, key=lambda m: m.positions[0])
     ]

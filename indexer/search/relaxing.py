@@ -26,10 +26,15 @@ class TextPlan:
     required: tuple[TermGroup, ...] = ()
     dropped: tuple[TermGroup, ...] = ()  # left out, so that something is found
     widened: tuple[TermGroup, ...] = ()  # searched with related concepts, as nothing else was
+    set_aside: tuple[TermGroup, ...] = ()  # other problems, as the words speak of danger
 
     @property
     def dropped_words(self) -> tuple[str, ...]:
         return _words(self.dropped)
+
+    @property
+    def set_aside_words(self) -> tuple[str, ...]:
+        return _words(self.set_aside)
 
     @property
     def widened_words(self) -> tuple[str, ...]:
@@ -42,14 +47,25 @@ def _words(groups: tuple[TermGroup, ...]) -> tuple[str, ...]:
 
 def plan_text(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]:
     """The plan, and how many documents it finds (with the engine's filters)."""
+    set_aside = _set_aside(groups)
+    groups = [g for g in groups if g not in set_aside]
     plan, total = _relaxed(groups, count)
     widened = [replace(g, keywords=g.wider, wider=()) if g.wider else g for g in groups]
-    if total or widened == list(groups):
-        return plan, total
-    wider, total = _relaxed(widened, count)
-    if not total:
-        return plan, 0
-    return replace(wider, widened=tuple(g for g in wider.required if g not in groups)), total
+    if not total and widened != list(groups):
+        wider, total = _relaxed(widened, count)
+        if total:
+            plan = replace(wider, widened=tuple(g for g in wider.required if g not in groups))
+    return replace(plan, set_aside=set_aside), total
+
+
+def _set_aside(groups: Sequence[TermGroup]) -> tuple[TermGroup, ...]:
+    """When the words speak of a danger ("mijn man slaat mij", "ріже себе"), the other
+    problems in them ("de kinderen zijn bang", "he drinks") are what the danger does, and
+    requiring them too finds anxiety practices instead of help after violence: they wait.
+    Forms of help ("online") stay."""
+    if not any(g.about == "danger" for g in groups):
+        return ()
+    return tuple(g for g in groups if g.about == "problem")
 
 
 def _relaxed(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]:

@@ -19,7 +19,10 @@ from indexer.sources.specs import LOCALES
 
 FOLDER = Path(__file__).resolve().parent.parent / "vocabulary"
 MAX_PHRASE_WORDS = 4
-ABOUT = ("problem", "help")  # what a concept is about (concepts.csv); focus reads problems
+# What a concept is about (concepts.csv). Focus reads problems and dangers; a danger (abuse,
+# self-harm) in a search leads, and other problems in it wait (indexer.search.relaxing).
+ABOUT = ("problem", "danger", "help")
+PROBLEMS = ("problem", "danger")
 
 
 ARABIC_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
@@ -100,6 +103,12 @@ class Vocabulary:
         from indexer.search.query_words import PhraseIndex  # which imports this module
 
         return PhraseIndex(self)
+
+    def about(self, keywords: tuple[str, ...]) -> str:
+        """What a recognised phrase is about, from the concepts whose keywords it leads to:
+        a danger before a problem before a form of help."""
+        found = {c.about for c in self.concepts if c.keywords and set(c.keywords) <= set(keywords)}
+        return next((about for about in ABOUT if about in found), "problem")
 
     def wider(self, keywords: tuple[str, ...]) -> tuple[str, ...]:
         """`keywords` and those of the concepts related to theirs; () when none are."""

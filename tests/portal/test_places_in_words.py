@@ -175,6 +175,22 @@ def test_all_words_matching_together_leave_nothing_out(client: FlaskClient) -> N
     assert api_search(client, q="kalmte kompas")["dropped_words"] == []
 
 
+def test_when_the_words_speak_of_violence_that_help_comes_first_and_the_page_says_so(
+    client: FlaskClient,
+) -> None:
+    """ "The children are scared" would otherwise bring anxiety practices that happen to
+    mention violence; help after violence comes first."""
+    typed = {"q": "mijn man slaat mij en de kinderen zijn bang", "postcode": "1091"}
+    page = search_page(client, **typed)
+    [notice] = notices(page, "Uw woorden gaan over geweld of gevaar.")
+    assert notice.text.endswith("zochten we niet op: bang.")
+    body = api_search(client, **typed)
+    assert (body["set_aside_words"], body["dropped_words"]) == (["bang"], [])
+    alone = api_search(client, q="mijn man slaat mij", postcode="1091")
+    assert hit_ids(body) == hit_ids(alone) and body["total"] == alone["total"] > 0
+    assert api_search(client, q="de kinderen zijn bang", postcode="1091")["set_aside_words"] == []
+
+
 def test_a_problem_no_provider_in_the_region_names_shows_the_help_related_to_it(
     client: FlaskClient,
 ) -> None:

@@ -13,9 +13,7 @@ import pytest
 
 from tests.relevance.harness import (
     LANGUAGES,
-    MIN_NEW_PER_LANGUAGE,
-    MIN_PER_LANGUAGE,
-    MIN_TOTAL,
+    MIN_PER_PART,
     check_cases,
     format_report,
     load_all,
@@ -25,9 +23,9 @@ from tests.relevance.harness import (
 from tests.utils.meili import SKIP_REASON, live_url
 
 # MRR per language and part, the same for both engines (issue 12's aim of 0.92 in every
-# language; the old part held at its level). On 2026-12-05 the lowest were 0.956 (old part)
-# and 0.938 (new part) on both, Meilisearch v1.50.
-MIN_MRR = {"old": 0.95, "new": 0.92}
+# language; the old part held at its level). On 2026-12-05 the lowest were 0.956 (old part),
+# 0.938 (new part) and 0.900 (held-out part, English) on both, Meilisearch v1.50.
+MIN_MRR = {"old": 0.95, "new": 0.92, "held-out": 0.90}
 
 
 @pytest.fixture(scope="module", params=["embedded", "meilisearch"])
@@ -43,11 +41,11 @@ def runner(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 def test_the_relevance_set_is_true_to_the_demo_data() -> None:
     cases = load_all()
     assert check_cases(cases) == []
-    for part, least in (("old", MIN_PER_LANGUAGE), ("new", MIN_NEW_PER_LANGUAGE)):
+    for part, (least, total) in MIN_PER_PART.items():
         per_language = Counter(case.lang for case in cases if case.part == part)
         assert set(per_language) == set(LANGUAGES)
         assert all(per_language[lang] >= least[lang] for lang in LANGUAGES)
-        assert sum(per_language.values()) >= MIN_TOTAL
+        assert sum(per_language.values()) >= total
 
 
 def test_search_finds_the_expected_providers_in_every_language(runner: tuple) -> None:

@@ -158,6 +158,7 @@ class EmbeddedEngine:
             query,
             dropped_words=plan.dropped_words,
             widened_words=plan.widened_words,
+            set_aside_words=plan.set_aside_words,
         )
 
     def _open(self) -> tantivy.Index:
