@@ -18,6 +18,7 @@ from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
 from indexer.edits.remind import register_remind_command
 from indexer.search import SearchUnavailable
 from indexer.search.commands import register_search_commands
+from indexer.search.meili.keys import register_keys_command
 from indexer.settings import Settings
 from indexer.sources import LoadResult, load_folder
 from indexer.sources.report import format_report
@@ -124,3 +125,4 @@ def generate(scale: str, seed: int, out: Path) -> None:
 register_search_commands(main)
 register_account_commands(main)
 register_remind_command(main)
+register_keys_command(main)

@@ -77,9 +77,10 @@ def update(settings: Settings, provider_ids: tuple[str, ...]) -> None:
 @click.command()
 @click.pass_obj
 def status(settings: Settings) -> None:
-    """Engine, number of documents, last build and settings hash."""
+    """Engine, number of documents, last build and settings hash (with Meilisearch, read
+    with the indexer's MEILI_ADMIN_KEY: the portal's search key may only search)."""
     try:
-        found = open_search_engine(settings).status()
+        found = open_search_engine(settings, writer=True).status()
     except SearchUnavailable as error:
         _fail(error)
     for label, value in asdict(found).items():

@@ -21,7 +21,7 @@ from meilisearch.models.task import TaskInfo
 from indexer.search import wait_sort
 from indexer.search.contract import SearchQuery, SearchResult, Sort
 from indexer.search.engine import EngineStatus, SearchUnavailable
-from indexer.search.meili.errors import finish, translated
+from indexer.search.meili.errors import finish, polls, translated
 from indexer.search.meili.render import quote, search_params
 from indexer.search.meili.results import to_result
 from indexer.search.meili.settings import MAX_TOTAL_HITS, build_settings, settings_hash
@@ -138,8 +138,7 @@ class MeiliEngine:
                     self.index,
                     {"primaryKey": "id"},
                 )
-            swap = [{"indexes": [self.index, build]}]
-            self._write(f"swapping {build} into {self.index}", self._client.swap_indexes, swap)
+            self._swap_in(build)
         except BaseException:
             self.discard(build)
             raise
@@ -158,6 +157,33 @@ class MeiliEngine:
         )
         # After the swap, `build` holds the previous documents.
         self._write(f"deleting the previous index (now {build})", self._client.delete_index, build)
+
+    def _swap_in(self, build: str) -> None:
+        """Swap `build` with the live index and wait for it. Meilisearch shows a swap task
+        only to keys for every index (its issue #4103): to a key scoped to this index's names,
+        as `indexer meili-keys` makes, the task does not exist. Then the swap is known done
+        when the live index is the one built: it has the build's creation time."""
+        doing = f"swapping {build} into {self.index}"
+        built = self._created(build)
+        try:
+            self._write(doing, self._client.swap_indexes, [{"indexes": [self.index, build]}])
+        except SearchUnavailable as error:
+            cause = error.__cause__
+            if not (isinstance(cause, MeilisearchApiError) and cause.code == "task_not_found"):
+                raise
+            for _ in polls(self.task_timeout_s):
+                if built is not None and self._created(self.index) == built:
+                    return
+            raise SearchUnavailable(
+                f"Meilisearch did not confirm {doing} within {self.task_timeout_s:g} s; "
+                f"this key cannot see swap tasks, the master key can: {self.url}/tasks"
+                "?types=indexSwap"
+            ) from error
+
+    def _created(self, uid: str) -> str | None:
+        """The index's creation time as the server wrote it; None when it does not exist."""
+        found = self._get(f"indexes/{uid}", f"looking up index {uid}")
+        return found["createdAt"] if found else None
 
     def discard(self, build: str) -> None:
         """Delete a build that will not be published; best effort, the server may be down."""
@@ -214,6 +240,7 @@ class MeiliEngine:
         result = found[" ".join(group.text for group in plan.required)]
         result.dropped_words = plan.dropped_words
         result.widened_words = plan.widened_words
+        result.set_aside_words = plan.set_aside_words
         return result
 
     def _search_text(self, query: SearchQuery, today: date, text: str) -> SearchResult:

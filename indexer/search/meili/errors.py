@@ -59,21 +59,16 @@ def finish(
     client: Client, info: TaskInfo, url: str, timeout_s: float, task_timeout_s: float
 ) -> Task:
     """Wait (polling, with a growing interval) for an enqueued task; insist it succeeded."""
-    deadline = monotonic() + task_timeout_s
-    interval = 0.02
-    while True:
+    for _ in polls(task_timeout_s):
         with translated(url, timeout_s, f"checking task {info.task_uid} ({info.type})"):
             task = Task(**client.http.get(f"tasks/{info.task_uid}"))
         if task.status not in ("enqueued", "processing"):
             break
-        remaining = deadline - monotonic()
-        if remaining <= 0:
-            raise SearchUnavailable(
-                f"Meilisearch task {task.uid} ({task.type}) did not finish within "
-                f"{task_timeout_s:g} s (still {task.status}); see {url}/tasks/{task.uid}"
-            )
-        sleep(min(interval, remaining))
-        interval = min(interval * 2, 0.5)
+    else:
+        raise SearchUnavailable(
+            f"Meilisearch task {task.uid} ({task.type}) did not finish within "
+            f"{task_timeout_s:g} s (still {task.status}); see {url}/tasks/{task.uid}"
+        )
     if task.status != "succeeded":
         problem = task.error or {}
         code = f" [{problem['code']}]" if problem.get("code") else ""
@@ -82,3 +77,15 @@ def finish(
             f"{problem.get('message', 'no reason given')}{code}"
         )
     return task
+
+
+def polls(limit_s: float) -> Iterator[None]:
+    """Yield at once, then after each pause (growing from 20 ms to 0.5 s) until `limit_s`
+    has passed: the caller checks each time and breaks when it sees what it waits for."""
+    deadline = monotonic() + limit_s
+    interval = 0.02
+    yield
+    while (remaining := deadline - monotonic()) > 0:
+        sleep(min(interval, remaining))
+        interval = min(interval * 2, 0.5)
+        yield
