@@ -72,7 +72,7 @@ benchmark-load: install
 	$(BIN)/python benchmarks/load.py
 
 benchmark-search: install
-	$(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/search.py $(ARGS)
 
 benchmark-portal: install
-	$(BIN)/python benchmarks/portal.py
+	$(BIN)/python benchmarks/portal.py $(ARGS)

@@ -1,11 +1,20 @@
 """Benchmark: the portal on the national dataset behind the production server, under load.
 
-Builds the national dataset, store and embedded index in a scratch folder, starts gunicorn
-as `make run` does, and drives it with wrk (Debian package `wrk`) at 16 concurrent
-connections: a bare route (/healthz) and result pages with facets, in the same run.
-Prints requests/s, p50/p95 latency and the transferred size of a result page.
+Builds the national dataset and store in a scratch folder, then per engine chosen with
+--engine (embedded, meilisearch or both, one after the other) builds its index, starts
+gunicorn as `make run` does with that engine configured (SEARCH_BACKEND, and for Meilisearch
+MEILI_URL, MEILI_SEARCH_KEY and MEILI_INDEX naming the index just built), and drives it with
+wrk (Debian package `wrk`) at 16 concurrent connections: a bare route (/healthz) and result
+pages with facets, in the same run. Prints, per engine, requests/s, p50/p95 latency and the
+transferred size of a result page; requests left without an answer for 2 s (wrk's limit) or
+failed are counted beside. A worker's first search reads the lemma dictionaries (about a
+second), so requests queued behind it in a worker not yet warm can time out.
 
-    .venv/bin/python benchmarks/portal.py [--seconds 10]
+    .venv/bin/python benchmarks/portal.py [--seconds 10] [--engine embedded|meilisearch|both]
+
+Meilisearch needs MEILI_URL and MEILI_ADMIN_KEY (to build its `bench_<random>` indexes,
+deleted at the end); the portal searches with MEILI_SEARCH_KEY, or with the admin key when
+none is given, which the output then says.
 
 Aims (issue 4): result pages at least 25% of the bare route's throughput; p95 under 50 ms
 at 16 concurrent clients; a result page under 100 kB.
@@ -19,20 +28,28 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sqlalchemy import Engine  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
-from indexer.generate import generate_national  # noqa: E402
+from benchmarks.engines import (  # noqa: E402
+    add_engine_option,
+    chosen_engines,
+    national_store,
+    open_engine,
+)
+from indexer.search import SearchEngine  # noqa: E402
 from indexer.search.documents import build_documents  # noqa: E402
-from indexer.search.embedded import EmbeddedEngine  # noqa: E402
-from indexer.sources import load_folder  # noqa: E402
-from indexer.store import make_engine, migrate, session_scope  # noqa: E402
+from indexer.search.meili import MeiliEngine  # noqa: E402
+from indexer.search.vocabulary import load_vocabulary  # noqa: E402
 
 TODAY = date.today()
 # wrk rotates through these paths; {pc4} is filled with postcodes from the dataset.
@@ -50,8 +67,10 @@ request = function()
   return wrk.format("GET", paths[(i %% #paths) + 1])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %%d %%f %%d %%d\\n", summary.requests,
-    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(95)))
+  local e = summary.errors
+  io.write(string.format("RESULT %%d %%f %%d %%d %%d %%d\\n", summary.requests,
+    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(95),
+    e.timeout, e.connect + e.read + e.write + e.status))
 end
 """
 
@@ -62,21 +81,34 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def prepare(scratch: Path) -> list[str]:
-    """National store and index; returns some PC4s to search from."""
-    folder = scratch / "national"
-    generate_national(folder, today=TODAY)
-    store = make_engine(f"sqlite:///{scratch}/national.db")
-    migrate(store)
-    with session_scope(store) as session:
-        assert load_folder(folder, session, today=TODAY).ok
-    with Session(store) as session:
-        EmbeddedEngine(scratch / "index").rebuild(build_documents(session, TODAY))
+def some_postcodes(folder: Path) -> list[str]:
+    """About 40 PC4s of the dataset, spread over the country, to search from."""
     lines = (folder / "postcodes.csv").read_text().splitlines()[1:]
     return [line.split(",")[0] for line in lines[:: max(1, len(lines) // 40)]]
 
 
-def run_wrk(base: str, paths: list[str], seconds: int, scratch: Path) -> tuple[float, float, float]:
+@dataclass(frozen=True)
+class Load:
+    """What wrk measured: requests/s, p50 and p95 latency (ms) of the requests answered,
+    how many got no answer within wrk's 2 s, and how many failed otherwise (refused, cut
+    off, or answered with an error status)."""
+
+    rate: float
+    p50: float
+    p95: float
+    timeouts: int
+    errors: int
+
+    def line(self, label: str) -> str:
+        figures = (
+            f"{label:<22}{self.rate:8.0f} req/s  p50 {self.p50:6.1f} ms  p95 {self.p95:6.1f} ms"
+        )
+        if self.timeouts or self.errors:
+            figures += f"  ({self.timeouts:,} timed out, {self.errors:,} errors)"
+        return figures
+
+
+def run_wrk(base: str, paths: list[str], seconds: int, scratch: Path) -> Load:
     script = scratch / "paths.lua"
     script.write_text(LUA % ", ".join(f'"{p}"' for p in paths))
     output = subprocess.run(
@@ -86,65 +118,123 @@ def run_wrk(base: str, paths: list[str], seconds: int, scratch: Path) -> tuple[f
         check=True,
     ).stdout
     line = next(line for line in output.splitlines() if line.startswith("RESULT"))
-    _, _count, rate, p50, p95 = line.split()
-    return float(rate), int(p50) / 1000, int(p95) / 1000
+    _, _count, rate, p50, p95, timeouts, errors = line.split()
+    return Load(float(rate), int(p50) / 1000, int(p95) / 1000, int(timeouts), int(errors))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=10)
+    add_engine_option(parser)
     args = parser.parse_args()
+    names = chosen_engines(args.engine)
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install wrk")
+    vocabulary = load_vocabulary()
     with tempfile.TemporaryDirectory(prefix="jhg-portal-") as name:
         scratch = Path(name)
-        postcodes = prepare(scratch)
-        port = free_port()
-        env = os.environ | {
-            "DATABASE_URL": f"sqlite:///{scratch}/national.db",
-            "INDEX_DIR": str(scratch / "index"),
-            "APP_ENV": "test",
-            "SECRET_KEY": "benchmark-only",
-        }
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                str(ROOT / "gunicorn.conf.py"),
-                "--bind",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/healthz", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.2)
-            results = [p.format(pc4=pc4) for pc4 in postcodes for p in RESULT_PATHS]
-            size = len(urllib.request.urlopen(base + results[0]).read())
-            bare = run_wrk(base, ["/healthz"], args.seconds, scratch)
-            pages = run_wrk(base, results, args.seconds, scratch)
-        finally:
-            server.terminate()
-            server.wait()
-    print(
-        f"bare route /healthz:  {bare[0]:8.0f} req/s  p50 {bare[1]:6.1f} ms  p95 {bare[2]:6.1f} ms"
+        store, folder = national_store(scratch, TODAY)
+        postcodes = some_postcodes(folder)
+        for engine_name in names:
+            with open_engine(engine_name, scratch / engine_name, vocabulary) as engine:
+                with Session(store) as session:
+                    engine.rebuild(build_documents(session, TODAY))
+                print(heading(engine_name, engine))
+                env = portal_environment(engine_name, engine, store, scratch / engine_name)
+                figures = serve_and_load(env, postcodes, args.seconds, scratch)
+            report(*figures)
+
+
+def search_key() -> str:
+    """The variable holding the portal's Meilisearch key: the search-only key if given."""
+    return "MEILI_SEARCH_KEY" if os.environ.get("MEILI_SEARCH_KEY") else "MEILI_ADMIN_KEY"
+
+
+def heading(engine_name: str, engine: SearchEngine) -> str:
+    if not isinstance(engine, MeiliEngine):
+        return f"{engine_name}:"
+    if search_key() == "MEILI_SEARCH_KEY":
+        how = "with MEILI_SEARCH_KEY"
+    else:
+        how = "with MEILI_ADMIN_KEY, as MEILI_SEARCH_KEY is not set (for a benchmark only)"
+    where = f"index {engine.index} on {os.environ['MEILI_URL']}"
+    return f"meilisearch ({where}; the portal searches {how}):"
+
+
+def portal_environment(
+    engine_name: str, engine: SearchEngine, store: Engine, folder: Path
+) -> dict[str, str]:
+    """The portal's settings (README, Configuration) to serve the store and search
+    `engine`'s index; INDEX_DIR, `folder`, holds the embedded index or Meilisearch's locks."""
+    env = os.environ | {
+        "DATABASE_URL": str(store.url),
+        "INDEX_DIR": str(folder),
+        "SEARCH_BACKEND": engine_name,
+        "APP_ENV": "test",
+        "SECRET_KEY": "benchmark-only",
+    }
+    if not isinstance(engine, MeiliEngine):
+        return env
+    return env | {"MEILI_INDEX": engine.index, "MEILI_SEARCH_KEY": os.environ[search_key()]}
+
+
+def serve_and_load(
+    env: dict[str, str], postcodes: list[str], seconds: int, scratch: Path
+) -> tuple[Load, Load, int]:
+    """gunicorn with `env`, driven by wrk: (bare route, result pages, result page bytes)."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        results = [p.format(pc4=pc4) for pc4 in postcodes for p in RESULT_PATHS]
+        size = result_page_size(base + results[0], env)
+        bare = run_wrk(base, ["/healthz"], seconds, scratch)
+        pages = run_wrk(base, results, seconds, scratch)
+    finally:
+        server.terminate()
+        server.wait()
+    return bare, pages, size
+
+
+def result_page_size(url: str, env: dict[str, str]) -> int:
+    """Bytes of one result page; stops with the likely cause when the portal cannot search
+    (a search key limited to other indexes than the benchmark's own, say)."""
+    try:
+        return len(urllib.request.urlopen(url).read())
+    except urllib.error.HTTPError as error:
+        cause = ""
+        if env["SEARCH_BACKEND"] == "meilisearch":
+            cause = f"; may MEILI_SEARCH_KEY search index {env['MEILI_INDEX']}?"
+        raise SystemExit(
+            f"the portal answered HTTP {error.code} to a result page{cause}"
+        ) from error
+
+
+def report(bare: Load, pages: Load, size: int) -> None:
+    print(bare.line("bare route /healthz:"))
+    print(pages.line("result pages+facets:"))
     print(
-        f"result pages+facets:  {pages[0]:8.0f} req/s  "
-        f"p50 {pages[1]:6.1f} ms  p95 {pages[2]:6.1f} ms"
-    )
-    print(
-        f"result page throughput: {pages[0] / bare[0]:.0%} of the bare route; "
+        f"result page throughput: {pages.rate / bare.rate:.0%} of the bare route; "
         f"one result page is {size / 1024:.1f} kB"
     )
 
