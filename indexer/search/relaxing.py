@@ -45,8 +45,13 @@ def _words(groups: tuple[TermGroup, ...]) -> tuple[str, ...]:
     return tuple(word for group in groups for word in group.words)
 
 
-def plan_text(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]:
-    """The plan, and how many documents it finds (with the engine's filters)."""
+def plan_text(
+    groups: Sequence[TermGroup], count: Count, count_in_name: Count
+) -> tuple[TextPlan, int]:
+    """The plan, and how many documents it finds (with the engine's filters).
+    `count_in_name` counts the documents whose name holds all the groups' words."""
+    if named := _a_name(groups, count_in_name):
+        return TextPlan(named), count(named)
     set_aside = _set_aside(groups)
     groups = [g for g in groups if g not in set_aside]
     plan, total = _relaxed(groups, count)
@@ -56,6 +61,18 @@ def plan_text(groups: Sequence[TermGroup], count: Count) -> tuple[TextPlan, int]
         if total:
             plan = replace(wider, widened=tuple(g for g in wider.required if g not in groups))
     return replace(plan, set_aside=set_aside), total
+
+
+def _a_name(groups: Sequence[TermGroup], count_in_name: Count) -> tuple[TermGroup, ...]:
+    """Known words beside others that together are a provider's name ("Hoofdzaak Online",
+    "Gamebalans Online") are that name, searched word for word as typed: else only the
+    known word ("online") would be searched and the provider asked for lost among the rest.
+    A lone known word ("angst") is never a name: its synonyms must keep working."""
+    if all(g.is_concept for g in groups) or not any(g.is_concept for g in groups):
+        return ()
+    words = [word for group in groups for word in group.words]
+    plain = tuple(TermGroup((w,), prefix=i == len(words) - 1) for i, w in enumerate(words))
+    return plain if count_in_name(plain) else ()
 
 
 def _set_aside(groups: Sequence[TermGroup]) -> tuple[TermGroup, ...]:

@@ -64,6 +64,24 @@ def hit_ids(body: dict) -> list[str]:
     return [hit["id"] for hit in body["hits"]]
 
 
+# --- A provider's name ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "postcode"),
+    [
+        ("Hoofdzaak Online", "1011"),  # "online" is a known word (a form of help)
+        ("Psychologenpraktijk IJ-oever", "1011"),  # so is "psycholoog"
+        ("Schermzorg Jeugdpsychologen", "1501"),
+    ],
+)
+def test_a_providers_name_finds_that_provider_first(
+    client: FlaskClient, name: str, postcode: str
+) -> None:
+    page = search_page(client, q=name, postcode=postcode)
+    assert page.root.with_class("result")[0].find("h3").text.strip() == name
+
+
 # --- A town among the words ----------------------------------------------------------------
 
 

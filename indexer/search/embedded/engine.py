@@ -142,7 +142,11 @@ class EmbeddedEngine:
         def count(chosen) -> int:
             return _count(searcher, all_of(filters + [query_of(g) for g in chosen]))
 
-        plan, total = plan_text(groups, count)
+        def count_in_name(chosen) -> int:
+            names = [group_query(self.schema, g, ("name",)) for g in chosen]
+            return _count(searcher, all_of(filters + names))
+
+        plan, total = plan_text(groups, count, count_in_name)
         if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
         required = [query_of(g) for g in plan.required]

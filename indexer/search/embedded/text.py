@@ -20,14 +20,16 @@ from indexer.search.vocabulary import words_of
 EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
 
 
-def group_query(schema: tantivy.Schema, group: TermGroup) -> tantivy.Query:
+def group_query(
+    schema: tantivy.Schema, group: TermGroup, fields: tuple[str, ...] = tuple(TEXT_FIELDS)
+) -> tantivy.Query:
     """A plain word as typed (with typos and prefix); a recognised phrase as any of its
     concept's keywords, exactly, and not as typed: Meilisearch is sent only the concept's
     made-up word, so both engines find the same documents ("verdrietig" does not reach
     "verdriet" by a typo in one engine only). Keywords are curated spellings: no typo of a
     typo."""
     if not group.is_concept:
-        return _all_of([_word(schema, w, group.prefix) for w in group.words])
+        return _all_of([_word(schema, w, group.prefix, fields) for w in group.words])
     alternatives = []
     single = sorted({k for k in group.keywords if len(words_of(k)) == 1})
     if single:
@@ -49,10 +51,13 @@ def _phrase(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
     return _any_of([tantivy.Query.phrase_query(schema, field, words) for field in TEXT_FIELDS])
 
 
-def _word(schema: tantivy.Schema, word: str, prefix: bool) -> tantivy.Query:
-    """One word in any text field: exact (boosted), or within its typo budget / as prefix."""
+def _word(
+    schema: tantivy.Schema, word: str, prefix: bool, fields: tuple[str, ...]
+) -> tantivy.Query:
+    """One word in any of `fields`: exact (boosted), or within its typo budget / as prefix."""
     options = []
-    for field, weight in TEXT_FIELDS.items():
+    for field in fields:
+        weight = TEXT_FIELDS[field]
         exact = tantivy.Query.term_query(schema, field, word)
         options.append(tantivy.Query.boost_query(exact, weight * EXACT_BOOST))
         budget = typo_budget(word)

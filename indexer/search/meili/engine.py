@@ -22,6 +22,7 @@ from indexer.search import wait_sort
 from indexer.search.contract import SearchQuery, SearchResult, Sort
 from indexer.search.engine import EngineStatus, SearchUnavailable
 from indexer.search.meili.errors import finish, polls, translated
+from indexer.search.meili.primary_key import PRIMARY_KEY, keyed
 from indexer.search.meili.render import quote, search_params
 from indexer.search.meili.results import to_result
 from indexer.search.meili.settings import MAX_TOTAL_HITS, build_settings, settings_hash
@@ -30,7 +31,7 @@ from indexer.search.relaxing import plan_text
 from indexer.search.vocabulary import Vocabulary, load_vocabulary
 
 BATCH_SIZE = 1000
-BUILD_RECORD = "build"  # the one document of the `<index>_meta` index
+BUILD_RECORD = "build"  # the one document of the `<index>_meta` index, filed under `id`
 _MISSING = ("index_not_found", "document_not_found")
 
 
@@ -38,7 +39,8 @@ class MeiliEngine:
     """Documents live in index `index`; a rebuild fills `<index>_<timestamp>` aside, then
     swaps it in atomically, so searches never see a half-built or empty index. The time
     and settings hash of the last build are kept in a separate tiny `<index>_meta` index
-    (never in the search index, where they would turn up as results)."""
+    (never in the search index, where they would turn up as results). Documents are filed
+    under `key`, an encoding of their `id` that Meilisearch accepts (primary_key.py)."""
 
     engine_name = "meilisearch"
 
@@ -91,7 +93,8 @@ class MeiliEngine:
 
     @property
     def settings_hash(self) -> str:
-        return settings_hash(self.settings)
+        """Of the settings and the primary key: a new one of either needs a new index."""
+        return settings_hash(self.settings | {"primaryKey": PRIMARY_KEY})
 
     # -- writes ----------------------------------------------------------------------
 
@@ -112,13 +115,16 @@ class MeiliEngine:
         count = 0
         try:
             self._write(
-                f"creating index {build}", self._client.create_index, build, {"primaryKey": "id"}
+                f"creating index {build}",
+                self._client.create_index,
+                build,
+                {"primaryKey": PRIMARY_KEY},
             )
             target = self._client.index(build)
             self._write(f"applying settings to {build}", target.update_settings, self.settings)
             for batch in _batches(documents, self.batch_size):
                 doing = f"adding documents {count + 1}-{count + len(batch)} to {build}"
-                self._write(doing, target.add_documents, batch, primary_key="id")
+                self._write(doing, target.add_documents, keyed(batch), primary_key=PRIMARY_KEY)
                 count += len(batch)
                 if progress is not None:
                     progress(len(batch))
@@ -136,7 +142,7 @@ class MeiliEngine:
                     f"creating index {self.index}",
                     self._client.create_index,
                     self.index,
-                    {"primaryKey": "id"},
+                    {"primaryKey": PRIMARY_KEY},
                 )
             self._swap_in(build)
         except BaseException:
@@ -204,21 +210,36 @@ class MeiliEngine:
         if strays:
             raise ValueError(f"documents {strays} do not belong to providers {provider_ids}")
         target = build or self.index
-        if not self._exists(target):
-            raise SearchUnavailable(
-                f"Meilisearch index {target!r} does not exist; run a full rebuild first"
-            )
+        self._check_built(target)
         live = self._client.index(target)
         which = ", ".join(sorted(provider_ids))
         providers = ", ".join(quote(provider) for provider in sorted(provider_ids))
         stale = f"provider_id IN [{providers}]"
         if documents:
             self._write(
-                f"updating provider {which}", live.add_documents, documents, primary_key="id"
+                f"updating provider {which}",
+                live.add_documents,
+                keyed(documents),
+                primary_key=PRIMARY_KEY,
             )
             kept = ", ".join(quote(str(d["id"])) for d in documents)
             stale += f" AND id NOT IN [{kept}]"
         self._write(f"deleting stale documents of {which}", live.delete_documents, filter=stale)
+
+    def _check_built(self, uid: str) -> None:
+        """Refuse to write into an index no build made, or one made before documents had a
+        `key` (its primary key is `id` and cannot change; Meilisearch would refuse every
+        document with a message that does not say the remedy)."""
+        found = self._get(f"indexes/{uid}", f"looking up index {uid}")
+        if found is None:
+            raise SearchUnavailable(
+                f"Meilisearch index {uid!r} does not exist; run a full rebuild first"
+            )
+        if found.get("primaryKey") != PRIMARY_KEY:
+            raise SearchUnavailable(
+                f"Meilisearch index {uid!r} files documents under {found.get('primaryKey')!r}, "
+                f"this version under {PRIMARY_KEY!r}: run `indexer build` once to make it anew"
+            )
 
     # -- reads -----------------------------------------------------------------------
 
@@ -236,7 +257,14 @@ class MeiliEngine:
                 found[text] = self._search_text(query, today, text)
             return found[text].total
 
-        plan, _ = plan_text(groups, count)
+        def count_in_name(chosen) -> int:
+            text = " ".join(group.text for group in chosen)
+            body = search_params(query, today, text) | {"attributesToSearchOn": ["name"]}
+            body |= {"hitsPerPage": 0, "facets": [], "attributesToCrop": []}
+            body |= {"attributesToHighlight": []}
+            return self._post_search(body)["totalHits"]
+
+        plan, _ = plan_text(groups, count, count_in_name)
         result = found[" ".join(group.text for group in plan.required)]
         result.dropped_words = plan.dropped_words
         result.widened_words = plan.widened_words

@@ -2,10 +2,19 @@
 
 from indexer.search.contract import Hit, SearchQuery, SearchResult, Segment
 from indexer.search.documents import distance_km
+from indexer.search.meili.primary_key import PRIMARY_KEY
 from indexer.search.meili.render import HIGHLIGHT_POST, HIGHLIGHT_PRE, snippet_fields
 
-# Fields Meilisearch adds to a hit; they are not part of the document.
-_ADDED = ("_formatted", "_geoDistance", "_rankingScore", "_rankingScoreDetails", "_matchesPosition")
+# Fields Meilisearch adds to a hit, and the key the adapter adds to a document: a hit's
+# document is the one indexed, as in every engine.
+_ADDED = (
+    "_formatted",
+    "_geoDistance",
+    "_rankingScore",
+    "_rankingScoreDetails",
+    "_matchesPosition",
+    PRIMARY_KEY,
+)
 
 
 def segments(text: str) -> list[Segment]:

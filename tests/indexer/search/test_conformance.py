@@ -251,6 +251,25 @@ def test_updating_one_provider_is_visible_at_once(engine) -> None:
     assert "angst-praktijk" not in found(engine, region_id="noord")
 
 
+def test_a_provider_id_with_a_dot_is_indexed_found_and_replaced(search_engine) -> None:
+    """The import accepts codes such as "rustpunt.nl" and the portal links to the id as it
+    is; "rustpunt-nl" beside it is another provider and stays untouched."""
+    dotted = make_document("rustpunt.nl", description_nl="Hulp bij somberheid.")
+    dashed = make_document("rustpunt-nl", description_nl="Hulp bij somberheid en rouw.")
+    search_engine.rebuild([dotted, dashed])
+    hits = search_engine.search(SearchQuery(text="somberheid", sort=Sort.NAME), TODAY).hits
+    assert [(hit.id, hit.document) for hit in hits] == [
+        ("noord__rustpunt-nl", dashed),
+        ("noord__rustpunt.nl", dotted),
+    ]
+
+    moved = make_document("rustpunt.nl", region_id="zuid", description_nl="Hulp bij rouw.")
+    search_engine.replace_provider("rustpunt.nl", [moved])
+    result = search_engine.search(SearchQuery(text="rouw", sort=Sort.NAME), TODAY)
+    assert [hit.id for hit in result.hits] == ["noord__rustpunt-nl", "zuid__rustpunt.nl"]
+    assert found(search_engine, text="somberheid") == ["rustpunt-nl"]
+
+
 def test_a_rebuild_replaces_everything_and_status_reports_it(engine) -> None:
     assert engine.status().documents == len(CORPUS)
     engine.rebuild([make_document("nieuw", description_nl="Hulp bij angst.")])

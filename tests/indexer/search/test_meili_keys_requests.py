@@ -228,7 +228,7 @@ def hidden_swap(mock: responses.RequestsMock) -> None:
 def test_a_swap_the_key_cannot_see_is_done_when_the_live_index_is_the_build(mock):
     task(mock, "POST", "indexes", "indexCreation")
     task(mock, "PATCH", f"indexes/{BUILD}/settings", "settingsUpdate")
-    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=id", "documentAdditionOrUpdate")
+    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=key", "documentAdditionOrUpdate")
     hidden_swap(mock)
     mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "createdAt": ENQUEUED})
     task(mock, "POST", "indexes/providers_meta/documents?primaryKey=id", "documentAdditionOrUpdate")
@@ -248,7 +248,7 @@ def test_a_swap_the_key_cannot_see_is_done_when_the_live_index_is_the_build(mock
 def test_a_swap_the_key_cannot_see_that_never_happens_times_out(mock):
     task(mock, "POST", "indexes", "indexCreation")
     task(mock, "PATCH", f"indexes/{BUILD}/settings", "settingsUpdate")
-    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=id", "documentAdditionOrUpdate")
+    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=key", "documentAdditionOrUpdate")
     hidden_swap(mock)
     task(mock, "DELETE", f"indexes/{BUILD}", "indexDeletion")  # discarded
 

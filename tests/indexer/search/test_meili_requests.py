@@ -4,7 +4,9 @@ finishing, server down, no answer, wrong key)."""
 
 import hashlib
 import json
+import re
 import socket
+from base64 import urlsafe_b64decode
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
@@ -16,6 +18,7 @@ from indexer.search.contract import FACETS, SearchQuery, Segment, Sort
 from indexer.search.engine import SearchUnavailable
 from indexer.search.filters import clauses
 from indexer.search.meili import MeiliEngine
+from indexer.search.meili.primary_key import document_key
 from indexer.search.meili.render import HIGHLIGHT_POST, HIGHLIGHT_PRE, render_filter
 from indexer.search.vocabulary import Concept, Vocabulary, keyword_token
 
@@ -158,14 +161,28 @@ def doc(number: int, provider: str = "p1") -> dict:
     return {"id": f"r{number}__{provider}", "provider_id": provider, "name": f"Aanbieder {number}"}
 
 
+# The keys Meilisearch files doc(1), doc(2), doc(3) under: base64url of "r1__p1" and so on.
+KEYS = {"r1__p1": "cjFfX3Ax", "r2__p1": "cjJfX3Ax", "r3__p1": "cjNfX3Ax"}
+
+
+def sent(documents: list[dict]) -> list[dict]:
+    """`documents` as the adapter sends them: each with its key."""
+    return [document | {"key": KEYS[document["id"]]} for document in documents]
+
+
 # -- settings ----------------------------------------------------------------------------
 
 
-def test_settings_payload_is_complete_and_hashed_canonically():
+def test_settings_payload_is_complete_and_hashed_canonically_with_the_primary_key():
+    """The primary key is hashed with the settings: the build that first files documents
+    under `key` records a new hash, as a new index was needed."""
     meili = engine()
     assert meili.settings == EXPECTED_SETTINGS
     canonical = json.dumps(
-        EXPECTED_SETTINGS, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        EXPECTED_SETTINGS | {"primaryKey": "key"},
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
     )
     assert meili.settings_hash == hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
@@ -201,13 +218,13 @@ def test_every_filter_and_facet_field_is_filterable():
 
 def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
     documents = [doc(1), doc(2), doc(3)]
-    task(mock, "POST", "indexes", "indexCreation", body={"uid": BUILD, "primaryKey": "id"})
+    task(mock, "POST", "indexes", "indexCreation", body={"uid": BUILD, "primaryKey": "key"})
     task(mock, "PATCH", f"indexes/{BUILD}/settings", "settingsUpdate", body=EXPECTED_SETTINGS)
-    adds = f"indexes/{BUILD}/documents?primaryKey=id"
-    task(mock, "POST", adds, "documentAdditionOrUpdate", body=documents[:2])
-    task(mock, "POST", adds, "documentAdditionOrUpdate", body=documents[2:])
+    adds = f"indexes/{BUILD}/documents?primaryKey=key"
+    task(mock, "POST", adds, "documentAdditionOrUpdate", body=sent(documents[:2]))
+    task(mock, "POST", adds, "documentAdditionOrUpdate", body=sent(documents[2:]))
     missing_index(mock, "providers")
-    task(mock, "POST", "indexes", "indexCreation", body={"uid": "providers", "primaryKey": "id"})
+    task(mock, "POST", "indexes", "indexCreation", body={"uid": "providers", "primaryKey": "key"})
     built(mock)
     task(mock, "POST", "swap-indexes", "indexSwap", body=[{"indexes": ["providers", BUILD]}])
     record = {
@@ -216,7 +233,7 @@ def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
         "settings_hash": engine().settings_hash,
         "documents": 3,
     }
-    meta = "indexes/providers_meta/documents?primaryKey=id"
+    meta = "indexes/providers_meta/documents?primaryKey=id"  # its one id is "build"
     task(mock, "POST", meta, "documentAdditionOrUpdate", body=[record])
     task(mock, "DELETE", f"indexes/{BUILD}", "indexDeletion")
     progress: list[int] = []
@@ -224,6 +241,7 @@ def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
     assert engine(batch_size=2).rebuild(iter(documents), progress.append) == 3
 
     assert progress == [2, 1]  # per batch, as click's progressbar.update wants
+    assert documents == [doc(1), doc(2), doc(3)]  # the caller's documents are left alone
     assert requests_made(mock) == [
         "POST /indexes",
         f"PATCH /indexes/{BUILD}/settings",
@@ -240,9 +258,9 @@ def test_rebuild_applies_settings_first_adds_batches_and_swaps(mock):
 
 
 def test_rebuild_swaps_with_an_existing_live_index_without_recreating_it(mock):
-    task(mock, "POST", "indexes", "indexCreation", body={"uid": BUILD, "primaryKey": "id"})
+    task(mock, "POST", "indexes", "indexCreation", body={"uid": BUILD, "primaryKey": "key"})
     task(mock, "PATCH", f"indexes/{BUILD}/settings", "settingsUpdate")
-    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=id", "documentAdditionOrUpdate")
+    task(mock, "POST", f"indexes/{BUILD}/documents?primaryKey=key", "documentAdditionOrUpdate")
     mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
     built(mock)
     task(mock, "POST", "swap-indexes", "indexSwap", body=[{"indexes": ["providers", BUILD]}])
@@ -250,7 +268,18 @@ def test_rebuild_swaps_with_an_existing_live_index_without_recreating_it(mock):
     task(mock, "DELETE", f"indexes/{BUILD}", "indexDeletion")
 
     assert engine().rebuild([doc(1)]) == 1
-    assert "POST /indexes" not in requests_made(mock)[1:]
+    assert "POST /indexes" not in requests_made(mock)[1:]  # the swap brings the new key
+
+
+def test_document_keys_are_in_meilisearchs_alphabet_and_never_shared():
+    """A dot (allowed in codes) is refused by Meilisearch; replacing it by an allowed
+    character would file `a.b` and `a-b` under one key, and one would overwrite the other."""
+    ids = ["noord__rustpunt.nl", "noord__rustpunt-nl", "noord__rustpunt_nl", "noord__rüstpunt"]
+    keys = [document_key(i) for i in ids]
+    assert len(set(keys)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", key) for key in keys)
+    assert [urlsafe_b64decode(key + "==").decode() for key in keys] == ids
+    assert keys[0] == "bm9vcmRfX3J1c3RwdW50Lm5s"
 
 
 def test_a_failed_task_raises_with_the_servers_message_and_discards_the_new_index(mock):
@@ -289,9 +318,9 @@ def test_a_task_that_never_finishes_times_out(mock):
 
 def test_replace_provider_adds_then_deletes_only_stale_documents(mock):
     documents = [doc(1), doc(2)]
-    mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
-    adds = "indexes/providers/documents?primaryKey=id"
-    task(mock, "POST", adds, "documentAdditionOrUpdate", body=documents)
+    mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "key"})
+    adds = "indexes/providers/documents?primaryKey=key"
+    task(mock, "POST", adds, "documentAdditionOrUpdate", body=sent(documents))
     stale = 'provider_id IN ["p1"] AND id NOT IN ["r1__p1", "r2__p1"]'
     delete = "indexes/providers/documents/delete"
     task(mock, "POST", delete, "documentDeletion", body={"filter": stale})
@@ -302,7 +331,7 @@ def test_replace_provider_adds_then_deletes_only_stale_documents(mock):
 
 
 def test_replace_provider_without_documents_deletes_by_escaped_provider_filter(mock):
-    mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
+    mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "key"})
     body = {"filter": 'provider_id IN ["odd \\" OR id EXISTS \\\\"]'}
     task(mock, "POST", "indexes/providers/documents/delete", "documentDeletion", body=body)
 
@@ -316,6 +345,19 @@ def test_replace_provider_refuses_to_create_an_index_without_settings(mock):
     assert requests_made(mock) == ["GET /indexes/providers"]
 
 
+def test_replace_provider_in_an_index_from_before_the_key_asks_for_one_build(mock):
+    """Its primary key is `id` and cannot change; without this, Meilisearch would refuse
+    every document with a message that does not say the remedy."""
+    mock.get(f"{URL}/indexes/providers", json={"uid": "providers", "primaryKey": "id"})
+    with pytest.raises(SearchUnavailable) as raised:
+        engine().replace_provider("p1", [doc(1)])
+    assert str(raised.value) == (
+        "Meilisearch index 'providers' files documents under 'id', this version under 'key': "
+        "run `indexer build` once to make it anew"
+    )
+    assert requests_made(mock) == ["GET /indexes/providers"]
+
+
 def test_replace_provider_refuses_documents_of_another_provider():
     with pytest.raises(ValueError, match="r1__p2"):
         engine().replace_provider("p1", [doc(1, "p2")])
@@ -324,12 +366,17 @@ def test_replace_provider_refuses_documents_of_another_provider():
 # -- search ------------------------------------------------------------------------------
 
 
-def search_body(query: SearchQuery) -> dict:
-    """The request body MeiliEngine sends for `query` (answered with no hits)."""
+def search_bodies(query: SearchQuery) -> list[dict]:
+    """The request bodies MeiliEngine sends for `query` (each answered with no hits)."""
     with responses.RequestsMock() as mock:
         mock.post(f"{URL}/indexes/providers/search", json={"hits": [], "totalHits": 0})
         engine().search(query, TODAY)
-        return json.loads(mock.calls[0].request.body)
+        return [json.loads(call.request.body) for call in mock.calls]
+
+
+def search_body(query: SearchQuery) -> dict:
+    """The search for the results page (not the count of names holding the words)."""
+    return next(b for b in search_bodies(query) if "attributesToSearchOn" not in b)
 
 
 def test_compound_query_renders_one_filter_in_clause_order():
@@ -413,6 +460,14 @@ def test_a_sentence_sends_only_the_vocabulary_phrases_it_holds():
     assert search_body(sentence)["q"] == ANXIETY
 
 
+def test_known_words_beside_others_are_first_looked_for_in_the_names_only():
+    """ "Hoofdzaak Online" may be a provider's name: one count on `name`, no hits fetched."""
+    count, *_ = search_bodies(SearchQuery(text="hoofdzaak angst", locale="nl"))
+    assert count["q"] == "hoofdzaak angst"
+    assert (count["attributesToSearchOn"], count["hitsPerPage"]) == (["name"], 0)
+    assert len(search_bodies(SearchQuery(text="angst", locale="nl"))) == 1  # a lone known word
+
+
 def test_page_facets_and_dutch_locale():
     body = search_body(SearchQuery(page=3, page_size=10, facets=("profiles", "languages")))
     assert (body["page"], body["hitsPerPage"]) == (3, 10)
@@ -440,6 +495,7 @@ def test_response_maps_to_search_result():
     hits = [
         {
             "id": "r1__p1",
+            "key": "cjFfX3Ax",
             "name": "Een",
             "_geo": {"lat": 52.37, "lng": 4.89},
             "_geoDistance": 2345,
