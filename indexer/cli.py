@@ -16,6 +16,7 @@ from indexer.accounts.commands import register_account_commands
 from indexer.cli_store import store_reachable
 from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
 from indexer.edits.remind import register_remind_command
+from indexer.hsds import register_export_command
 from indexer.search import SearchUnavailable
 from indexer.search.commands import register_search_commands
 from indexer.search.meili.keys import register_keys_command
@@ -126,3 +127,4 @@ register_search_commands(main)
 register_account_commands(main)
 register_remind_command(main)
 register_keys_command(main)
+register_export_command(main)
