@@ -53,6 +53,7 @@ def _cache_static(response: Response) -> Response:
     response.direct_passthrough = False
     response.make_sequence()
     if FINGERPRINTED.search(request.path):
+        response.cache_control.no_cache = None  # Flask's default for static files
         response.cache_control.public = True
         response.cache_control.max_age = YEAR_S
         response.cache_control.immutable = True

@@ -41,6 +41,8 @@ def test_a_fingerprinted_stylesheet_is_cached_for_a_year(client: FlaskClient) ->
         assert response.status_code == 200
         assert response.cache_control.max_age == 365 * 24 * 3600
         assert response.cache_control.immutable
+        # Else browsers ask again on every use, which undoes the year.
+        assert not response.cache_control.no_cache
         assert response.headers["Content-Encoding"] == "br"
     finally:
         copy.unlink()
