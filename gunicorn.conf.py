@@ -25,3 +25,13 @@ logger_class = "portal.logs.PrivateLogger"
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+
+def post_worker_init(worker) -> None:
+    """Read the search vocabulary's words in their dictionary forms (simplemma's Dutch,
+    Arabic and Ukrainian dictionaries, about 1 s) before the worker takes requests, so the
+    first family searching on it does not wait for that (benchmarks/portal.py saw timeouts)."""
+    from indexer.search.query_words import term_groups
+    from indexer.search.vocabulary import load_vocabulary
+
+    term_groups("mijn kind is bang", load_vocabulary())  # kept by the caches it fills
