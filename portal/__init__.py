@@ -65,5 +65,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(account.blueprint)
     app.register_blueprint(manage.blueprint)
     app.register_blueprint(region.blueprint)
-    app.register_blueprint(api.blueprint)
+    api.init_app(app)
     return app

@@ -177,7 +177,7 @@ def test_the_api_gives_the_same_figures_per_intensity(client: FlaskClient) -> No
     body = client.get("/api/v1/providers/rustpunt").get_json()
     by_intensity = body["outcomes"]["by_intensity"]
     assert [(g["profile_code"], g["intensity_code"], g["period"]) for g in by_intensity] == [
-        ("", "I2", "2025"),
+        (None, "I2", "2025"),
         ("P01", "I1", "2025"),
         ("P01", "I2", "2025"),
     ]

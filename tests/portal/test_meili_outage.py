@@ -105,7 +105,7 @@ def test_a_server_gone_gives_the_unavailable_page_at_once_and_the_portal_recover
     assert (page.status, page.title) == (503, UNAVAILABLE)
     assert took < MARGIN_S  # refused at once: nothing to wait for
     assert api.status_code == 503
-    assert "bereikbaar" in api.get_json()["errors"]["search"]
+    assert "bereikbaar" in api.get_json()["detail"]
     assert proxy.url not in api.get_data(as_text=True)
     assert f"cannot reach Meilisearch at {proxy.url}" in caplog.text  # for the operator
 

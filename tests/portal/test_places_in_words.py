@@ -127,8 +127,8 @@ def test_the_api_names_the_town_it_took_from_the_words(client: FlaskClient) -> N
     body = api_search(client, q="angst diemen")
     assert body["place_in_words"] == {"name": "Diemen", "rest": "angst"}
     assert body["place"]["municipality_name"] == "Diemen"
-    assert {hit["document"]["region_id"] for hit in body["hits"]} == {"amsterdam-amstelland"}
-    words_only = api_search(client, q="angst diemen", alleen_woorden="1")
+    assert {hit["region"]["code"] for hit in body["hits"]} == {"amsterdam-amstelland"}
+    words_only = api_search(client, q="angst diemen", words_only="true")
     assert words_only["place_in_words"] is None
     assert words_only["place"] is None
 
@@ -148,7 +148,10 @@ def test_a_childs_age_in_the_words_is_the_age_filter_and_the_page_says_so(
     body = api_search(client, **typed)
     assert body["age_in_words"] == {"age": 9, "said": "van 9"}
     assert body["total"] > 0
-    assert all(h["document"]["age_from"] <= 9 <= h["document"]["age_to"] for h in body["hits"])
+    assert all(
+        (h["min_age"] or 0) <= 9 <= (23 if h["max_age"] is None else h["max_age"])
+        for h in body["hits"]
+    )
     # Without the age, providers for older youth only come up too.
     unaged = api_search(client, q="mijn zoon is heel bang", postcode="1091")
     assert unaged["total"] > body["total"]
@@ -158,7 +161,7 @@ def test_a_childs_age_in_the_words_is_the_age_filter_and_the_page_says_so(
 
 
 def test_an_age_in_its_own_field_wins_over_one_in_the_words(client: FlaskClient) -> None:
-    body = api_search(client, q="mijn zoon van 9 is bang", leeftijd="16", postcode="1091")
+    body = api_search(client, q="mijn zoon van 9 is bang", age="16", postcode="1091")
     assert body["age_in_words"] is None
     assert body["query"]["age"] == 16
 

@@ -447,7 +447,7 @@ class TestScriptInProviderText:
 def test_best_fit_with_only_a_postcode_is_nearest_first(client: FlaskClient) -> None:
     """The form sends its first sort choice, "best fit", with every search; without words
     that must still mean nearest first, as the hint under the postcode says."""
-    body = client.get("/api/v1/search?postcode=1011&sortering=relevance").get_json()
+    body = client.get("/api/v1/search?postcode=1011&sort=relevance").get_json()
     distances = [hit["distance_km"] for hit in body["hits"]]
     assert len(distances) >= 2
     assert distances == sorted(distances)

@@ -37,7 +37,7 @@ def test_a_damaged_index_gives_the_unavailable_page(
     assert page.title == "Zoeken lukt even niet – Jeugdhulpgids"
     assert api.status_code == 503
     assert str(build.parent) not in api.get_data(as_text=True)
-    assert "bereikbaar" in api.get_json()["errors"]["search"]
+    assert "bereikbaar" in api.get_json()["detail"]
     assert str(build.parent) in caplog.text  # the operator learns where
 
 
