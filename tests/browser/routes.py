@@ -101,4 +101,7 @@ PAGES = [
         )
     ),
     Page(_in("ar", "/uitleg/resultaten"), "explainer-outcomes-ar"),
+    # The open-data reference for developers, long tables of parameters and fields.
+    Page("/api/v1/docs", "api-docs"),
+    Page("/api/v1/docs?lang=ar", "api-docs-ar"),
 ]

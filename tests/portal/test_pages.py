@@ -94,6 +94,13 @@ def test_home_starts_with_postcode_and_words(client: FlaskClient) -> None:
     assert page.root.find(id="postcode-hint").text == "4 cijfers is genoeg, bijvoorbeeld 1011."
 
 
+def test_every_page_links_developers_to_the_open_data(client: FlaskClient) -> None:
+    page = get_page(client, "/")
+    links = {a.text: a.attrs["href"] for a in page.root.find("footer").find_all("a")}
+    assert links["Open data voor ontwikkelaars"] == "/api/v1/docs"
+    assert client.get("/api/v1/docs").status_code == 200
+
+
 def test_home_lists_loaded_regions_with_counts(client: FlaskClient) -> None:
     page = get_page(client, "/")
     regions = {
