@@ -9,7 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from indexer.search import SearchUnavailable
-from tests.utils.datasets import add_row
+from tests.indexer.hsds.test_export import OPVOEDHUIS_CONTRACT_ROW
+from tests.utils.datasets import add_row, set_cell
 from tests.utils.html import get_page
 from tests.utils.loading import add_too_few_trajectories
 
@@ -282,6 +283,31 @@ class TestAnotherRegion:
         errors = problem(client, "/api/v1/providers/rustpunt?region=elders")["errors"]
         assert list(errors) == ["region"]
         assert "andere-regio" in errors["region"] and "testregio" in errors["region"]
+
+
+class TestAnEndedContract:
+    """Het Opvoedhuis's only contract ended yesterday: no answer of the API names it."""
+
+    @pytest.fixture
+    def dataset(self, dataset: Path) -> Path:
+        set_cell(dataset, "contracts.csv", OPVOEDHUIS_CONTRACT_ROW, "valid_to", "2026-11-21")
+        return dataset
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/api/v1/search?region=testregio&page_size=100",
+            "/api/v1/regions/testregio/export.json",
+        ],
+    )
+    def test_no_answer_names_the_provider(self, client: FlaskClient, url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200
+        text = response.get_data(as_text=True).casefold()
+        assert "rustpunt" in text and "opvoedhuis" not in text
+
+    def test_its_page_is_not_found(self, client: FlaskClient) -> None:
+        problem(client, "/api/v1/providers/opvoedhuis", 404)
 
 
 class TestTooFewTrajectories:
