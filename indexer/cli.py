@@ -9,19 +9,18 @@ from datetime import date
 from pathlib import Path
 
 import click
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from indexer.accounts.commands import register_account_commands
 from indexer.cli_store import store_reachable
-from indexer.edits import IndexNotUpdated, commit_and_index, index_sync
+from indexer.edits import commit_then_index
 from indexer.edits.remind import register_remind_command
 from indexer.hsds import register_export_command
-from indexer.search import SearchUnavailable
 from indexer.search.commands import register_search_commands
 from indexer.search.meili.keys import register_keys_command
 from indexer.settings import Settings
 from indexer.sources import LoadResult, load_folder
+from indexer.sources.changes import TEXT_LIMIT
 from indexer.sources.report import format_report
 from indexer.store import make_engine, migrate
 
@@ -53,18 +52,42 @@ def main(context: click.Context, database_url: str | None, index_dir: Path | Non
     is_flag=True,
     help="Allow ending more than a fifth (or all) of a region's current contracts.",
 )
+@click.option(
+    "--changes", "show_changes", is_flag=True, help="List the rows added, changed, ended, removed."
+)
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"With --changes: every row, not the first {TEXT_LIMIT}.",
+)
+@click.option(
+    "--changes-csv",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write every change, conflict, problem and notice to this CSV file.",
+)
 @click.pass_obj
-def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) -> None:
-    """Validate the import files in FOLDER and, when all are valid, store them.
+def load(
+    settings: Settings,
+    folder: Path,
+    dry_run: bool,
+    allow_mass_end: bool,
+    show_changes: bool,
+    show_all: bool,
+    changes_csv: Path | None,
+) -> None:
+    """Validate the import files in FOLDER (a folder, a zip file or one CSV/XLSX file) and,
+    when all are valid, store them.
 
-    Contracts missing from a region's contracts file are ended; when that would end more
-    than a fifth of the region's current contracts the load is refused, as a cut-off or
-    empty file looks just like that, unless --allow-mass-end says it is intended. Fields a
-    provider keeps itself are not overwritten: differences become conflicts for region
-    staff. After the commit the providers the load touched are re-indexed.
+    Files are recognised by their name or else by their header row. Contracts missing from
+    a region's contracts file are ended; when that would end more than a fifth of the
+    region's current contracts the load is refused, as a cut-off or empty file looks just
+    like that, unless --allow-mass-end says it is intended. Fields a provider keeps itself
+    are not overwritten: differences become conflicts for region staff. After the commit
+    the providers the load touched are re-indexed.
     """
     engine = make_engine(settings.database_url)
-    indexed, warning = 0, None
+    indexed, warning = 0, ""
     with store_reachable(engine):
         migrate(engine)
         with Session(engine) as session:
@@ -73,20 +96,20 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
                 folder, session, dry_run=dry_run, actor=actor, allow_mass_end=allow_mass_end
             )
             if result.ok and not dry_run:
-                indexed, warning = _commit_and_index(session, result, settings, engine)
+                indexed, warning = commit_then_index(
+                    session, result.provider_ids, settings, engine, date.today()
+                )
+    for notice in result.report.notices:
+        click.echo(f"Note: {notice}", err=True)
+    if changes_csv:
+        changes_csv.write_text(result.report.to_csv(), encoding="utf-8-sig", newline="")
     if not result.ok:
         click.echo(format_report(result.problems), err=True)
         sys.exit(1)
+    if show_changes:
+        click.echo(result.report.to_text(None if show_all else TEXT_LIMIT) + "\n")
     verb = "would change" if dry_run else "changed"
-    total = 0
-    for table, changes in result.changes.items():
-        touched = changes.created + changes.updated + changes.removed + changes.ended
-        total += touched
-        click.echo(
-            f"{table:<14} {changes.created:>7} new {changes.updated:>7} updated "
-            f"{changes.removed:>7} removed {changes.ended:>7} ended"
-        )
-    click.echo(f"conflicts with providers' own values: {result.conflicts}")
+    total = _echo_counts(result)
     if warning:
         click.echo(f"Warning: {warning}", err=True)
     elif not dry_run:
@@ -94,20 +117,17 @@ def load(settings: Settings, folder: Path, dry_run: bool, allow_mass_end: bool) 
     click.echo(f"{folder}: valid; {verb} {total} record(s).")
 
 
-def _commit_and_index(
-    session: Session, result: LoadResult, settings: Settings, store: Engine
-) -> tuple[int, str | None]:
-    """Commit the load, then re-index the providers it touched: (providers, warning). The
-    store is the source of truth, so an index that cannot be written only warns."""
-    try:
-        sync = index_sync(settings, store, date.today())
-    except SearchUnavailable as error:  # e.g. Meilisearch without its admin key
-        session.commit()
-        return 0, str(IndexNotUpdated(result.provider_ids, error))
-    try:
-        return commit_and_index(session, result.provider_ids, sync), None
-    except IndexNotUpdated as error:
-        return 0, str(error)
+def _echo_counts(result: LoadResult) -> int:
+    """The counts per table and of conflicts; returns the records touched."""
+    total = 0
+    for table, changes in result.changes.items():
+        total += changes.created + changes.updated + changes.removed + changes.ended
+        click.echo(
+            f"{table:<14} {changes.created:>7} new {changes.updated:>7} updated "
+            f"{changes.removed:>7} removed {changes.ended:>7} ended"
+        )
+    click.echo(f"conflicts with providers' own values: {result.conflicts}")
+    return total
 
 
 @main.command()

@@ -25,7 +25,13 @@ from indexer.edits.service import (
     resolve_conflict,
     submit_edit,
 )
-from indexer.edits.writes import IndexNotUpdated, IndexSync, commit_and_index, index_sync
+from indexer.edits.writes import (
+    IndexNotUpdated,
+    IndexSync,
+    commit_and_index,
+    commit_then_index,
+    index_sync,
+)
 from indexer.models.edits import wait_field
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "StaleListing",
     "approve",
     "commit_and_index",
+    "commit_then_index",
     "confirm",
     "confirmations",
     "history",

@@ -63,3 +63,25 @@ def commit_and_index(session: Session, provider_ids: Iterable[str], sync: IndexS
     except SearchUnavailable as error:
         raise IndexNotUpdated(ids, error) from error
     return len(ids)
+
+
+def commit_then_index(
+    session: Session,
+    provider_ids: Iterable[str],
+    settings: Settings,
+    store_engine: Engine,
+    today: date,
+) -> tuple[int, str]:
+    """Commit a load, then re-index the providers it touched: (providers indexed, '' or why
+    the index is not in step). The store is the source of truth, so an index that cannot
+    be opened or written only warns; `indexer build` brings it in step."""
+    ids = set(provider_ids)
+    try:
+        sync = index_sync(settings, store_engine, today)
+    except SearchUnavailable as error:  # e.g. Meilisearch without its admin key
+        session.commit()
+        return 0, str(IndexNotUpdated(ids, error))
+    try:
+        return commit_and_index(session, ids, sync), ""
+    except IndexNotUpdated as error:
+        return 0, str(error)

@@ -13,15 +13,17 @@ from sqlmodel import Session, select
 
 from indexer.models import Postcode
 from indexer.sources import checks, ownership, sync
+from indexer.sources.changes import ChangeReport, build_report
+from indexer.sources.files import read_dataset
 from indexer.sources.mass_end import mass_end_problems
-from indexer.sources.parsing import ParsedFile, parse_table
-from indexer.sources.reading import UnreadableFile, read_table
-from indexer.sources.records import ENTITIES
-from indexer.sources.report import Problem
-from indexer.sources.specs import SPEC_BY_NAME
+from indexer.sources.records import ENTITIES, Centroids
+from indexer.sources.report import Notice, Problem
 from indexer.sources.touched import touched_providers
 
-SUFFIXES = (".csv", ".xlsx")
+STALE = (
+    "the store or the files changed since the changes were checked: nothing was written; "
+    "check the changes again"
+)
 
 
 @dataclass
@@ -32,6 +34,10 @@ class LoadResult:
     conflicts: int = 0
     # Providers whose search documents the written import changed (none for a dry run).
     provider_ids: set[str] = field(default_factory=set)
+    # Row by row: what the import changes (or would), its conflicts, problems and notices.
+    report: ChangeReport = field(default_factory=ChangeReport)
+    # An `expected_digest` was given and the report's differs: nothing was written.
+    stale: bool = False
 
     @property
     def ok(self) -> bool:
@@ -46,28 +52,38 @@ def load_folder(
     actor: str = "import",
     today: date | None = None,
     allow_mass_end: bool = False,
+    expected_digest: str | None = None,
 ) -> LoadResult:
-    """Validate every file in `folder`; unless there are problems or `dry_run`, write it.
+    """Validate every file in `folder` (a folder, a zip file or one CSV/XLSX file); unless
+    there are problems or `dry_run`, write it.
 
     An import that would end a large share of a region's current contracts is refused
     (see mass_end) unless `allow_mass_end`; a dry run reports that refusal too. Fields a
     provider keeps itself are not overwritten: a different value becomes a conflict (see
-    ownership). The caller commits, then re-indexes `result.provider_ids`.
+    ownership). With `expected_digest` (the `report.digest()` of a dry run a person
+    checked), nothing is written unless the import would still do exactly that; otherwise
+    the result is `stale`, with the new report. The caller commits, then re-indexes
+    `result.provider_ids`.
     """
     today = today or date.today()
-    dataset, problems = read_dataset(folder)
+    dataset, problems, notices = read_dataset(folder)
     if not problems:
         problems += validate(dataset, session)
     if problems:
-        return LoadResult(sorted(problems))
-    plans = _plan(dataset, session, today)
+        return _refused(problems, notices)
+    centroids = _centroids(dataset, session)
+    plans = _plan(dataset, session, today, centroids)
     if "contracts" in dataset and not allow_mass_end:
         contracts = next(plan for plan in plans if plan.entity.ends)
         problems = mass_end_problems(session, contracts, dataset["contracts"].filename, today)
         if problems:
-            return LoadResult(sorted(problems))
+            return _refused(problems, notices)
     conflicts = ownership.new_conflicts(session, ownership.hold_owned(session, plans))
-    result = LoadResult(conflicts=len(conflicts))
+    report = build_report(plans, dataset, centroids, conflicts)
+    report.notices = notices
+    if expected_digest is not None and expected_digest != report.digest():
+        return LoadResult([Problem(folder.name, 0, message=STALE)], report=report, stale=True)
+    result = LoadResult(conflicts=len(conflicts), report=report)
     for plan in plans:
         result.changes[plan.table.name] = sync.Changes(
             len(plan.creates), len(plan.updates), len(plan.deletes), len(plan.ends)
@@ -79,34 +95,9 @@ def load_folder(
     return result
 
 
-def read_dataset(folder: Path) -> tuple[checks.Dataset, list[Problem]]:
-    dataset: checks.Dataset = {}
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        return dataset, [Problem(str(folder), 0, message="is not a folder")]
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", "~$")) or path.suffix.lower() not in SUFFIXES:
-            continue  # hidden files, Excel lock files, READMEs
-        name = path.stem.lower()
-        if name not in SPEC_BY_NAME:
-            expected = ", ".join(f"{n}.csv" for n in SPEC_BY_NAME)
-            problems.append(Problem(path.name, 0, message=f"unknown file (expected {expected})"))
-        elif name in dataset:
-            problems.append(
-                Problem(
-                    path.name, 0, message=f"{dataset[name].filename} has the same data; keep one"
-                )
-            )
-        else:
-            try:
-                dataset[name], file_problems = parse_table(SPEC_BY_NAME[name], read_table(path))
-            except UnreadableFile as error:
-                dataset[name] = ParsedFile(SPEC_BY_NAME[name], path.name)
-                file_problems = [Problem(path.name, row, message=m) for row, m in error.faults]
-            problems += file_problems
-    if not dataset and not problems:
-        problems.append(Problem(str(folder), 0, message="holds no import files (*.csv, *.xlsx)"))
-    return dataset, problems
+def _refused(problems: list[Problem], notices: list[Notice]) -> LoadResult:
+    problems = sorted(problems)
+    return LoadResult(problems, report=ChangeReport(problems=problems, notices=notices))
 
 
 def validate(dataset: checks.Dataset, session: Session) -> list[Problem]:
@@ -119,7 +110,8 @@ def validate(dataset: checks.Dataset, session: Session) -> list[Problem]:
     return problems + checks.reference_problems(dataset, session)
 
 
-def _plan(dataset: checks.Dataset, session: Session, today: date) -> list[sync.Plan]:
+def _centroids(dataset: checks.Dataset, session: Session) -> Centroids:
+    """PC4 centroids for locations without coordinates: the store's, updated by the file's."""
     centroids = {
         pc4: (lat, lon)
         for pc4, lat, lon in session.exec(
@@ -130,6 +122,12 @@ def _plan(dataset: checks.Dataset, session: Session, today: date) -> list[sync.P
         centroids |= {
             r["pc4"]: (r["latitude"], r["longitude"]) for _, r in dataset["postcodes"].rows
         }
+    return centroids
+
+
+def _plan(
+    dataset: checks.Dataset, session: Session, today: date, centroids: Centroids
+) -> list[sync.Plan]:
     return [
         sync.plan_changes(
             session,

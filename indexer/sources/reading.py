@@ -12,6 +12,10 @@ fewer cells than the header, more filled cells, or a quote that is never closed 
 file unreadable, with every such row named. Excel writes every row in full (trailing empty
 columns as empty cells, which are fine); openpyxl leaves trailing empty cells out of XLSX
 rows, so those are padded.
+
+What a file is, is told by its bytes, not its name: a workbook saved as `.csv` is read as a
+workbook and CSV text named `.xlsx` as text, with a notice. Text that is not UTF-8 is read as
+Windows-1252 (Excel's 'CSV' on Windows), with a notice; see encoding.
 """
 
 import csv
@@ -19,7 +23,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from indexer.sources.encoding import NotText, decode
 from indexer.sources.workbook import DamagedWorkbook, Position, read_workbook
+
+WORKBOOK_MAGIC = b"PK\x03\x04"  # an XLSX workbook is a zip archive
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an old .xls, or an XLSX workbook with a password
 
 
 class UnreadableFile(Exception):
@@ -42,28 +50,60 @@ class RawTable:
     # XLSX formulas without a saved value: row number → {column: formula text}. Their
     # cells read as empty; the parser reports them instead of taking them for empty.
     formulas: dict[int, dict[str, str]] = field(default_factory=dict)
+    # How the file was read where a person should check it (its encoding, unread sheets).
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Grid:
+    """A file's cells before they are checked against its header."""
+
+    cells: list[list[str]]
+    workbook: bool
+    formulas: dict[Position, str] = field(default_factory=dict)
+    faults: list[tuple[int, str]] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
 
 
 def read_table(path: Path) -> RawTable:
-    """Read `path` (.csv or .xlsx); blank rows, as Excel often leaves at the end, are skipped."""
-    workbook = path.suffix.lower() == ".xlsx"
-    if workbook:
-        (grid, formulas), faults = _xlsx_grid(path), []
-    else:
-        (grid, faults), formulas = _csv_grid(path), {}
-    if not grid:
-        raise UnreadableFile(*(faults or [(0, "the file is empty: expected a header row")]))
-    headers = [_normalise_header(cell) for cell in grid[0]]
+    """Read the file at `path`; see read_data."""
+    return read_data(path.name, path.read_bytes())
+
+
+def read_data(name: str, data: bytes) -> RawTable:
+    """Read a file's bytes, a workbook or CSV text; blank rows, as Excel often leaves at the
+    end, are skipped. `name` is the file name as sent, for the report."""
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFile(
+            (
+                0,
+                "is an old Excel file (.xls) or a workbook with a password: save it as an "
+                "Excel workbook (.xlsx) without a password, or as 'CSV UTF-8'",
+            )
+        )
+    grid = _workbook_grid(data) if data.startswith(WORKBOOK_MAGIC) else _csv_grid(data)
+    if grid.workbook != name.lower().endswith(".xlsx"):
+        kind = "an Excel workbook" if grid.workbook else "CSV text"
+        grid.notices.insert(0, f"is {kind}, though its name says otherwise: read as {kind}")
+    return _table(name, grid)
+
+
+def _table(name: str, grid: _Grid) -> RawTable:
+    if not grid.cells:
+        raise UnreadableFile(*(grid.faults or [(0, "the file is empty: expected a header row")]))
+    _refuse_title_row(grid.cells)
+    headers = [_normalise_header(cell) for cell in grid.cells[0]]
     while headers and not headers[-1]:
         headers.pop()  # empty columns Excel exports; a value below one is reported as extra
-    table = RawTable(path.name, headers)
-    for (number, index), formula in formulas.items():
+    table = RawTable(name, headers, notices=grid.notices)
+    for (number, index), formula in grid.formulas.items():
         if index < len(headers) and headers[index]:
             table.formulas.setdefault(number, {})[headers[index]] = formula
-    for number, cells in enumerate(grid[1:], start=2):
+    faults = grid.faults
+    for number, cells in enumerate(grid.cells[1:], start=2):
         if not any(cells) and number not in table.formulas:
             continue
-        fault = _alignment_fault(cells, headers, short_is_padding=workbook)
+        fault = _alignment_fault(cells, headers, short_is_padding=grid.workbook)
         if fault:
             faults.append((number, fault))
             continue
@@ -72,6 +112,18 @@ def read_table(path: Path) -> RawTable:
     if faults:
         raise UnreadableFile(*faults)
     return table
+
+
+def _refuse_title_row(cells: list[list[str]]) -> None:
+    """Every table has two columns or more, so a first row with at most one cell above
+    wider rows is a title or a blank line above the header (told apart from misaligned
+    rows, whose advice about separators and quotes would mislead here)."""
+    filled = [cell for cell in cells[0] if cell]
+    if len(filled) <= 1 and any(sum(map(bool, row)) > 1 for row in cells[1:]):
+        what = f"holds only {filled[0]!r}" if filled else "is empty"
+        raise UnreadableFile(
+            (1, f"{what}: the first row must be the header (delete the rows above it)")
+        )
 
 
 def _alignment_fault(cells: list[str], headers: list[str], *, short_is_padding: bool) -> str:
@@ -91,43 +143,44 @@ def _alignment_fault(cells: list[str], headers: list[str], *, short_is_padding: 
 
 
 def _normalise_header(cell: str) -> str:
-    """Headers "Valid From", "valid-from" and "VALID_FROM " all mean valid_from."""
-    return "_".join(cell.strip().lower().replace("-", " ").split())
+    """Headers "Valid From", "valid-from" and "VALID_FROM " all mean valid_from; a stray
+    byte-order mark (a file saved twice with one) is no part of a name."""
+    return "_".join(cell.replace("\ufeff", "").lower().replace("-", " ").split())
 
 
-def _xlsx_grid(path: Path) -> tuple[list[list[str]], dict[Position, str]]:
+def _workbook_grid(data: bytes) -> _Grid:
     try:
-        return read_workbook(path)
+        sheet = read_workbook(data)
     except DamagedWorkbook as error:
         raise UnreadableFile((0, str(error))) from None
+    grid = _Grid(sheet.grid, workbook=True, formulas=sheet.formulas)
+    if sheet.other_sheets:
+        names = ", ".join(repr(name) for name in sheet.other_sheets)
+        which = f"sheet {names} is" if len(sheet.other_sheets) == 1 else f"sheets {names} are"
+        grid.notices.append(
+            f"only the first sheet is read; {which} not: send each table as a file of its own"
+        )
+    return grid
 
 
-def _csv_grid(path: Path) -> tuple[list[list[str]], list[tuple[int, str]]]:
+def _csv_grid(data: bytes) -> _Grid:
     """The rows read up to a quoting error, and that error (at most one: after it the
     reader cannot tell where rows begin)."""
-    raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise UnreadableFile(
-            (
-                0,
-                f"not UTF-8 (byte 0x{raw[error.start]:02x} on line {line}); "
-                "in Excel choose 'CSV UTF-8' when saving",
-            )
-        ) from None
-    first_line = text.split("\n", 1)[0]
+        decoded = decode(data)
+    except NotText as error:
+        raise UnreadableFile((0, str(error))) from None
+    grid = _Grid([], workbook=False, notices=[decoded.notice] if decoded.notice else [])
+    first_line = decoded.text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     # strict: without it an unclosed quote silently swallows the rest of the file.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    grid: list[list[str]] = []
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter, strict=True)
     try:
         for row in reader:
-            grid.append([cell.strip() for cell in row])
+            grid.cells.append([cell.strip() for cell in row])
     except csv.Error as error:
-        return grid, [(len(grid) + 1, _quoting_fault(error))]
-    return grid, []
+        grid.faults.append((len(grid.cells) + 1, _quoting_fault(error)))
+    return grid
 
 
 def _quoting_fault(error: csv.Error) -> str:

@@ -26,6 +26,18 @@ class Problem:
         return f"{where}: {what}"
 
 
+@dataclass(frozen=True, order=True)
+class Notice:
+    """How a file was read where a person should check it (an encoding assumed, a sheet
+    not read, the table a file was taken for): nothing is refused for it."""
+
+    file: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message}"
+
+
 def _shorten(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 

@@ -7,49 +7,74 @@ value would be lost silently, or reported as "is empty" when the sheet clearly s
 openpyxl gives either the formulas or the saved results of a sheet, never both, so the
 sheet is read for formulas first and, only when it has any, a second time for the results.
 Both passes stream (read_only): a workbook without formulas, the usual case, costs one.
+
+Only the first sheet is a table of the import. Other sheets are often notes or lookup lists,
+but they may also be a table a region meant to send, so those holding anything are named
+(`other_sheets`) for the report to say they were not read.
 """
 
+import io
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 Position = tuple[int, int]  # (spreadsheet row, 0-based column)
+LOOKED_AT = 100  # rows of another sheet checked for content
 
 
 class DamagedWorkbook(Exception):
     """openpyxl cannot open the file; the message says why."""
 
 
-def read_workbook(path: Path) -> tuple[list[list[str]], dict[Position, str]]:
-    """The rows of the first sheet as text, and the formulas that have no saved result."""
-    grid: list[list[str]] = []
-    formulas: dict[Position, str] = {}
-    for number, row in enumerate(_rows(path, data_only=False), start=1):
-        for index, cell in enumerate(row):
-            if cell.data_type == "f":
-                # an array formula is an object holding its text; others are "=…" already
-                formulas[number, index] = str(getattr(cell.value, "text", cell.value))
-        grid.append(["" if cell.data_type == "f" else cell_text(cell) for cell in row])
-    if formulas:
-        for number, row in enumerate(_rows(path, data_only=True), start=1):
+@dataclass
+class Sheet:
+    grid: list[list[str]] = field(default_factory=list)  # the first sheet's rows as text
+    formulas: dict[Position, str] = field(default_factory=dict)  # without a saved result
+    other_sheets: list[str] = field(default_factory=list)  # names of others with content
+
+
+def read_workbook(data: bytes) -> Sheet:
+    """The first sheet of the workbook in `data`."""
+    sheet = Sheet()
+    with _opened(data, data_only=False) as workbook:
+        first, *others = workbook.worksheets
+        for number, row in enumerate(first.iter_rows(), start=1):
             for index, cell in enumerate(row):
-                if (number, index) in formulas and _has_saved_result(cell):
-                    grid[number - 1][index] = cell_text(cell)
-                    del formulas[number, index]
-    return grid, formulas
+                if cell.data_type == "f":
+                    # an array formula is an object holding its text; others are "=…" already
+                    sheet.formulas[number, index] = str(getattr(cell.value, "text", cell.value))
+            sheet.grid.append(["" if cell.data_type == "f" else cell_text(cell) for cell in row])
+        sheet.other_sheets = [other.title for other in others if _has_content(other)]
+    if sheet.formulas:
+        with _opened(data, data_only=True) as workbook:
+            for number, row in enumerate(workbook.worksheets[0].iter_rows(), start=1):
+                for index, cell in enumerate(row):
+                    if (number, index) in sheet.formulas and _has_saved_result(cell):
+                        sheet.grid[number - 1][index] = cell_text(cell)
+                        del sheet.formulas[number, index]
+    return sheet
 
 
-def _rows(path: Path, *, data_only: bool) -> Iterator[tuple]:
+@contextmanager
+def _opened(data: bytes, *, data_only: bool) -> Iterator[Workbook]:
     try:
-        workbook = load_workbook(path, read_only=True, data_only=data_only)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as error:  # openpyxl raises many types for a damaged file
         raise DamagedWorkbook(f"not a readable XLSX workbook ({error})") from None
     try:
-        yield from workbook.worksheets[0].iter_rows()
+        if not workbook.worksheets:
+            raise DamagedWorkbook("not a readable XLSX workbook (it has no sheet with cells)")
+        yield workbook
     finally:
         workbook.close()
+
+
+def _has_content(worksheet: object) -> bool:
+    rows = worksheet.iter_rows(max_row=LOOKED_AT, values_only=True)
+    return any(value not in (None, "") for row in rows for value in row)
 
 
 def _has_saved_result(cell: object) -> bool:

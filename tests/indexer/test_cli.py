@@ -82,7 +82,7 @@ def test_a_bad_folder_exits_1_with_the_report_on_stderr(tmp_path: Path, dataset:
 def test_a_folder_that_does_not_exist_is_reported_not_raised(tmp_path: Path) -> None:
     result = run(tmp_path, "load", tmp_path / "exportt")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == f"{tmp_path / 'exportt'}: is not a folder"
+    assert result.stderr.splitlines()[-1] == f"{tmp_path / 'exportt'}: not found"
 
 
 def test_a_store_that_cannot_be_reached_is_reported_without_the_password(dataset: Path) -> None:

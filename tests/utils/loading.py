@@ -20,6 +20,7 @@ FILES = (
     "regions.csv, postcodes.csv, teams.csv, profiles.csv, intensities.csv, providers.csv, "
     "locations.csv, contracts.csv, tariffs.csv, outcomes.csv, norms.csv, waittimes.csv"
 )
+TABLES = FILES.replace(".csv", "")
 TEAM_KINDS = "lokaal_team, ouder_kindteam, gebiedsteam, wijkteam, cjg, other"
 CARE_FORMS = "ambulant, dagbehandeling, verblijf, pleegzorg, online, crisis"
 NOT_IN_NL = "are latitude and longitude swapped?"

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, MetaData, select
 
 from indexer.cli import main
 from tests.utils.datasets import add_row, read_rows, set_cell, to_xlsx, write_rows
-from tests.utils.loading import CONTRACT, FILES, load
+from tests.utils.loading import CONTRACT, load
 
 CHECK_QUOTES = "(otherwise check the separator and quotes)"
 
@@ -74,13 +74,27 @@ def formulas_without_values(folder: Path) -> None:
     to_xlsx(folder, "providers.csv", lambda column, value: formulas.get((column, value), value))
 
 
-def windows_1252(folder: Path) -> None:
+def mac_roman(folder: Path) -> None:
+    """A 'CSV' from Excel on a Mac: read as Windows-1252, "Café" would become "CafŽ"."""
     set_cell(folder, "providers.csv", 3, "name", "Het Opvoedhuis Café")
     path = folder / "providers.csv"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    path.write_bytes(path.read_text(encoding="utf-8").encode("mac_roman"))
 
 
-def xlsx_of_unknown_name(folder: Path) -> None:
+def utf16(folder: Path) -> None:
+    """What Excel saves as 'Unicode text': UTF-16 with a byte-order mark, tab-separated."""
+    path = folder / "providers.csv"
+    rows = read_rows(path)
+    text = "\n".join("\t".join(cells) for cells in [list(rows[0]), *map(dict.values, rows)])
+    path.write_bytes(text.encode("utf-16"))
+
+
+def png(folder: Path) -> None:
+    """A screenshot saved under a table's name."""
+    (folder / "waittimes.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+
+
+def xlsx_that_fits_no_table(folder: Path) -> None:
     workbook = Workbook()
     workbook.active.append(["region_id", "provider_id"])
     workbook.save(folder / "contracten.xlsx")
@@ -148,17 +162,33 @@ FAULTS = [
         ),
     ),
     Fault(
-        "not UTF-8",
-        windows_1252,
+        "a Mac CSV",
+        mac_roman,
         (
-            "providers.csv: not UTF-8 (byte 0xe9 on line 3); in Excel choose 'CSV UTF-8' "
-            "when saving",
+            "providers.csv: reads as 'CafŽ' on line 3 in Windows-1252: is it a 'CSV' from "
+            "Excel on a Mac? If so, save it as 'CSV UTF-8' or as an Excel workbook (.xlsx)",
         ),
     ),
     Fault(
-        "a file of unknown name",
-        xlsx_of_unknown_name,
-        (f"contracten.xlsx: unknown file (expected {FILES})",),
+        "UTF-16",
+        utf16,
+        (
+            "providers.csv: is UTF-16 text (Excel's 'Unicode text'): save it as 'CSV UTF-8' or "
+            "as an Excel workbook (.xlsx)",
+        ),
+    ),
+    Fault(
+        "an image",
+        png,
+        ("waittimes.csv: is not a spreadsheet or CSV text: send CSV or Excel (.xlsx) files",),
+    ),
+    Fault(
+        "a file that fits no table",
+        xlsx_that_fits_no_table,
+        (
+            "contracten.xlsx, row 1: its header fits no table of the import; nearest is "
+            "contracts: missing columns segment, profile_code, intensity_code, valid_from",
+        ),
     ),
     Fault(
         "a duplicate key",

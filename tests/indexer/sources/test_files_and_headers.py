@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import Engine
 
 from tests.utils.datasets import (
@@ -14,8 +15,8 @@ from tests.utils.datasets import (
     write_rows,
 )
 from tests.utils.loading import (
-    FILES,
     PROVIDER_COLUMNS,
+    TABLES,
     assert_refused,
     load,
 )
@@ -69,9 +70,38 @@ def test_a_column_twice_in_the_header_is_refused(sqlite_engine: Engine, dataset:
 # --- Files and folders ---------------------------------------------------------------------
 
 
-def test_an_unknown_file_name_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
-    (dataset / "contracts.csv").rename(dataset / "contract.csv")
-    assert_refused(sqlite_engine, dataset, f"contract.csv: unknown file (expected {FILES})")
+def test_a_file_that_fits_no_table_is_refused_with_the_nearest_one(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    """A typo in a header must not leave a table out silently; the name's words ("wacht-
+    tijden") pick the table to compare with."""
+    rows = [
+        {"week" if k == "weeks" else k: v for k, v in r.items()}
+        for r in read_rows(dataset / "waittimes.csv")
+    ]
+    (dataset / "waittimes.csv").unlink()
+    write_rows(dataset / "Wachttijden november.csv", rows)
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "Wachttijden november.csv, row 1: its header fits no table of the import; nearest is "
+        "waittimes: missing column weeks; unknown column week",
+    )
+
+
+def test_a_title_above_the_header_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
+    workbook_path = to_xlsx(dataset, "contracts.csv")
+    workbook = load_workbook(workbook_path)
+    workbook.active.insert_rows(1)
+    workbook.active["A1"] = "Contracten regio Testregio 2027"
+    workbook.save(dataset / "Contracten 2027.xlsx")
+    workbook_path.unlink()
+    assert_refused(
+        sqlite_engine,
+        dataset,
+        "Contracten 2027.xlsx, row 1: holds only 'Contracten regio Testregio 2027': the first "
+        "row must be the header (delete the rows above it)",
+    )
 
 
 def test_the_same_file_as_csv_and_xlsx_is_refused(
@@ -82,18 +112,20 @@ def test_the_same_file_as_csv_and_xlsx_is_refused(
     shutil.copy(dataset / "contracts.csv", other)
     shutil.move(to_xlsx(other, "contracts.csv"), dataset)
     assert_refused(
-        sqlite_engine, dataset, "contracts.xlsx: contracts.csv has the same data; keep one"
+        sqlite_engine,
+        dataset,
+        "contracts.xlsx: holds the contracts table, like contracts.csv: keep one of them",
     )
 
 
-def test_a_file_that_is_not_utf8_is_refused(sqlite_engine: Engine, dataset: Path) -> None:
-    set_cell(dataset, "providers.csv", 3, "name", "Het Opvoedhuis Café")
-    path = dataset / "providers.csv"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+def test_two_files_with_the_same_table_by_their_headers_are_refused(
+    sqlite_engine: Engine, dataset: Path
+) -> None:
+    shutil.copy(dataset / "waittimes.csv", dataset / "Wachttijden 2027.csv")
     assert_refused(
         sqlite_engine,
         dataset,
-        "providers.csv: not UTF-8 (byte 0xe9 on line 3); in Excel choose 'CSV UTF-8' when saving",
+        "waittimes.csv: holds the waittimes table, like Wachttijden 2027.csv: keep one of them",
     )
 
 
@@ -144,12 +176,15 @@ def test_an_empty_folder_is_refused(sqlite_engine: Engine, tmp_path: Path) -> No
     assert_refused(sqlite_engine, empty, f"{empty}: holds no import files (*.csv, *.xlsx)")
 
 
-@pytest.mark.parametrize("what", ["missing", "file"])
-def test_something_that_is_not_a_folder_is_refused(
-    sqlite_engine: Engine, dataset: Path, what: str
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("missing", "not found"), ("README.md", "is not a folder, a zip file or a CSV or XLSX file")],
+)
+def test_something_that_is_not_a_dataset_is_refused(
+    sqlite_engine: Engine, dataset: Path, name: str, message: str
 ) -> None:
-    path = dataset / "missing" if what == "missing" else dataset / "contracts.csv"
-    assert_refused(sqlite_engine, path, f"{path}: is not a folder")
+    (dataset / "README.md").write_text("# Export")
+    assert_refused(sqlite_engine, dataset / name, f"{dataset / name}: {message}")
 
 
 def test_every_problem_in_every_file_is_reported_together(
@@ -165,7 +200,8 @@ def test_every_problem_in_every_file_is_reported_together(
         "contracts.csv, row 2, column segment: 'X' is not one of: B, C",
         "contracts.csv, row 4, column valid_to: 'eind 2027' is not a date: "
         "use 2026-01-31 or 31-01-2026",
-        f"extra.csv: unknown file (expected {FILES})",
+        f"extra.csv, row 1: its first row (a, b) is not the header of a table of the import; "
+        f"expected the header of one of: {TABLES}",
         "waittimes.csv, row 3, column weeks: 'veel' is not a whole number",
     )
 
