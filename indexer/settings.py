@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     # How long an index writer (`indexer update`, an import) waits for another one to finish
     # before it gives up with a message naming the holder (indexer/search/locks.py).
     index_lock_timeout_s: float = 60.0
+    # Files region staff upload in the browser, kept with their checksums in one folder per
+    # upload, and each upload's report (docs/import.md, "Loading in the browser").
+    imports_dir: Path = Field(default_factory=lambda: default_data_dir() / "imports")
     # Where the portal counts sign-in attempts per address: per process by default (one
     # process per core, gunicorn.conf.py); a shared store such as redis:// for more.
     ratelimit_storage_uri: str = "memory://"

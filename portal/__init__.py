@@ -13,6 +13,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from indexer.imports.files import MAX_REQUEST_BYTES
 from indexer.settings import Settings
 from portal import (
     account,
@@ -48,6 +49,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_SECURE=settings.app_env == "production",
+        # Region staff upload up to the national dataset (indexer/imports/files.py); a larger
+        # request is answered with a page that says so (413, portal/errors.py).
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
     )
     if settings.proxy_hops:
         hops = settings.proxy_hops

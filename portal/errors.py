@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
+from indexer.imports.files import MAX_UPLOAD_MB
 from indexer.search import SearchUnavailable
 from portal.api.problems import problem
 
@@ -20,6 +21,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(500, _server_error)
     app.register_error_handler(SearchUnavailable, _search_unavailable)
     app.register_error_handler(CSRFError, _form_expired)
+    app.register_error_handler(413, _too_large)
     app.register_error_handler(429, _too_many)
     app.register_error_handler(HTTPException, _other_http_error)
 
@@ -50,6 +52,13 @@ def _search_unavailable(error: SearchUnavailable):
 def _form_expired(_error: CSRFError):
     """A form sent without this session's token: expired, or sent from another site."""
     return render_template("errors/form_expired.html"), 400
+
+
+def _too_large(_error: HTTPException):
+    """An upload above MAX_CONTENT_LENGTH: say how much fits, never a bare 413 or a 500."""
+    if _is_api():
+        return problem(413)
+    return render_template("errors/too_large.html", max_upload_mb=MAX_UPLOAD_MB), 413
 
 
 def _too_many(_error: HTTPException):

@@ -10,6 +10,7 @@ from indexer.models import accounts  # noqa: F401  (registers the account tables
 from indexer.models.audit import AuditEntry
 from indexer.models.edits import Confirmation, Conflict, OwnedField, PendingChange  # noqa: F401
 from indexer.models.geography import Municipality, Postcode, Region, Team, TeamPostcode
+from indexer.models.imports import ImportRun  # noqa: F401  (registers the import run table)
 from indexer.models.offer import Contract, Intensity, Profile, Tariff
 from indexer.models.outcomes import Outcome, OutcomeNorm, WaitTime
 from indexer.models.providers import Location, Provider

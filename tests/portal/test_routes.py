@@ -68,6 +68,11 @@ SIGNED_IN = {
     "region.index": "/regio",
     "region.dashboard": "/regio/testregio",
     "region.provider_history": "/regio/testregio/aanbieders/rustpunt",
+    "region.upload_form": "/regio/testregio/import",
+    "region.import_run": "/regio/testregio/import/1",
+    "region.report_csv": "/regio/testregio/import/1/verslag.csv",
+    "region.kept_file": "/regio/testregio/import/1/bestanden/1",
+    "region.import_history": "/regio/testregio/imports",
 }
 AFTER_PASSWORD = {
     "account.second_factor": "/inloggen/code",
