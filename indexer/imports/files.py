@@ -21,7 +21,8 @@ SENT = "sent"
 ZIP = ".zip"
 SUFFIXES = (".csv", ".xlsx", ZIP)
 CHUNK = 1024 * 1024
-MAX_NAME = 150
+MAX_NAME_BYTES = 200  # of UTF-8, well below the 255 bytes file systems allow
+MAX_SUFFIX = 4  # letters of a suffix kept when a name is cut: .csv, .xlsx, .zip
 # What one upload may hold: the national dataset (about 50 MB) with room to grow. The web
 # server accepts a few MB more (MAX_REQUEST_BYTES), for the form around the files.
 MAX_UPLOAD_MB = 60
@@ -60,7 +61,17 @@ def new_folder(imports_dir: Path, region_id: str) -> Path:
 
 def keep_uploads(uploads: Iterable[tuple[str, BinaryIO]], folder: Path) -> list[KeptFile]:
     """Copy each (file name, stream) into `folder`; refuses (UploadRefused) an upload
-    without files, of another kind, with two files of one name, or a zip with more."""
+    without files, of another kind, with two files of one name, or a zip with more. On any
+    failure (a refusal, a full disk) `folder` is removed before the error is raised: half
+    an upload is never kept."""
+    try:
+        return _keep(uploads, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def _keep(uploads: Iterable[tuple[str, BinaryIO]], folder: Path) -> list[KeptFile]:
     kept: list[KeptFile] = []
     for raw_name, stream in uploads:
         if not raw_name:
@@ -90,10 +101,19 @@ def safe_name(raw: str) -> str:
     characters or leading dots, so it can never point outside the upload's folder."""
     name = unicodedata.normalize("NFC", raw.replace("\\", "/").rsplit("/", 1)[-1])
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(".")
-    if len(name) > MAX_NAME:
-        stem, dot, suffix = name.rpartition(".")
-        name = f"{stem[: MAX_NAME - len(suffix) - 1]}{dot}{suffix}"
-    return name or "file"
+    return _shortened(name) or "file"
+
+
+def _shortened(name: str) -> str:
+    """`name` cut to MAX_NAME_BYTES of UTF-8, keeping its suffix: file systems count bytes
+    (255 at most), and a name of many accented letters would otherwise fail to save."""
+    if len(name.encode()) <= MAX_NAME_BYTES:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    tail = f"{dot}{suffix}" if stem and len(suffix) <= MAX_SUFFIX else ""
+    room = MAX_NAME_BYTES - len(tail.encode())
+    head = name[: len(name) - len(tail)].encode()[:room].decode(errors="ignore")  # no half letter
+    return head + tail
 
 
 def _copy(stream: BinaryIO, target: Path, name: str) -> KeptFile:
@@ -104,8 +124,3 @@ def _copy(stream: BinaryIO, target: Path, name: str) -> KeptFile:
             out.write(chunk)
             size += len(chunk)
     return KeptFile(name, size, digest.hexdigest(), f"{SENT}/{name}")
-
-
-def discard(folder: Path) -> None:
-    """Remove an upload's folder after it was refused: nothing of it is kept."""
-    shutil.rmtree(folder, ignore_errors=True)

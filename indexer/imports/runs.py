@@ -4,7 +4,8 @@
 writing and re-indexing) and are meant to run outside the web request, in a thread of their
 own; they record their state in the `ImportRun` row, so any web worker can show it. A load
 is the one write path (DESIGN.md §3): `load_folder` with the confirming person as actor,
-then `commit_and_index`, in one transaction with the run's own row.
+committed in one transaction with the run's own row, then the re-index; an index that
+cannot be brought in step leaves the run loaded, with a notice.
 
 A confirmation loads exactly what was shown: the load is planned again and its report's
 digest compared with the digest of the report the person saw (`load_folder`'s
@@ -14,6 +15,7 @@ instead.
 """
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
-from indexer.edits import commit_then_index
+from indexer.edits import IndexNotUpdated, commit_then_index
 from indexer.imports import files, reports
 from indexer.imports.files import KeptFile
 from indexer.imports.scope import region_problems
@@ -88,11 +90,30 @@ def load(
             return
         _record(session, run, outcome, settings, LOADED)
         run.loaded_by, run.loaded_at = actor, datetime.now(UTC)
-        _, run.notice = commit_then_index(session, outcome.provider_ids, settings, engine, today)
+        session.commit()  # the data with the run's row: loaded, whatever re-indexing does
+        run.notice = _reindex(session, run, outcome.provider_ids, settings, engine, today)
         if run.notice:
             session.commit()
 
     _in_background(engine, run_id, work)
+
+
+def _reindex(
+    session: Session,
+    run: ImportRun,
+    provider_ids: set[str],
+    settings: Settings,
+    engine: Engine,
+    today: date,
+) -> str:
+    """Bring the index in step with a committed load: '' or why it is not. Any failure here
+    comes after the data was stored, so the run stays loaded (with this notice) instead of
+    failing with "nothing was loaded"; `indexer build` brings the index in step."""
+    try:
+        return commit_then_index(session, provider_ids, settings, engine, today)[1]
+    except Exception as error:
+        logger.exception("import run %s: loaded, but re-indexing failed", run.id)
+        return str(IndexNotUpdated(set(provider_ids), error))
 
 
 def state(run: ImportRun, now: datetime) -> str:
@@ -135,7 +156,7 @@ def _evaluate(
     part of the import and bury the report in that region's contracts."""
     kept = files.source(folder_of(settings, run))
     dataset, problems, notices = read_dataset(kept)
-    scope = region_problems(dataset, session, run.region_id)
+    scope = region_problems(dataset, session, run.region_id, today)
     if scope:
         report = ChangeReport(problems=sorted([*problems, *scope]), notices=notices)
         return reports.outcome_of(report), None
@@ -178,11 +199,17 @@ def _move(session: Session, run: ImportRun, current: str, **values: object) -> b
     return changed.rowcount == 1
 
 
+# One check or load at a time per process: reading a spreadsheet costs many times its size
+# in memory (a 48 MB upload about 400 MB), and the workers also serve families. Others
+# wait their turn; their pages say they are busy meanwhile.
+ONE_AT_A_TIME = threading.BoundedSemaphore(1)
+
+
 def _in_background(engine: Engine, run_id: int, work: Callable[[Session, ImportRun], None]) -> None:
     """Run `work` on the run in a session of its own; whatever goes wrong, the run ends as
     failed (with the cause in the log), never busy for ever."""
     try:
-        with Session(engine) as session:
+        with ONE_AT_A_TIME, Session(engine) as session:
             run = session.get(ImportRun, run_id)
             if run is not None:
                 work(session, run)

@@ -8,8 +8,16 @@ says whose it is:
   stored under another region;
 - postcodes and teams belong to a municipality (`municipality_code`): one stored under
   another region is not this region's, and neither is a postcode or team stored there;
-- providers and locations are national: a region may load those of providers it contracts
-  (a contract in the store, in any period, or in this upload's contracts.csv).
+  every postcode a team serves (`pc4`, ranges included) must lie in the region too, or the
+  team would be the one families of other regions are sent to;
+- providers and locations are national: a region may rewrite a stored provider only while
+  it holds a contract with it that runs today (in the store: a contract the upload itself
+  brings, even an ended one, would let any region take over any provider); a contract row
+  in the upload vouches only for a provider that is not stored yet, and only when it runs
+  today or later.
+
+A municipality or postcode known neither to the store nor to the upload's own regions or
+postcodes file is a problem too: an upload may not name places whose region nobody knows.
 
 Each such row is a problem in the report, so nothing is loaded until the file holds only
 the region's rows. A file holding only other regions' rows is one problem for the file:
@@ -17,11 +25,12 @@ someone picked the wrong export, and a list of every row would hide that.
 """
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, or_, select
 
-from indexer.models import Contract, Municipality, Postcode, Team
+from indexer.models import Contract, Municipality, Postcode, Provider, Team
 from indexer.sources.checks import Dataset
 from indexer.sources.report import Problem
 
@@ -30,9 +39,12 @@ Fault = tuple[str, str, str]  # column, value, rule
 RowCheck = Callable[[Row], Fault | None]
 
 
-def region_problems(dataset: Dataset, session: Session, region_id: str) -> list[Problem]:
-    """A problem for every row in `dataset` that speaks for another region than `region_id`."""
-    checks = _Scope(dataset, session, region_id).checks(session)
+def region_problems(
+    dataset: Dataset, session: Session, region_id: str, today: date
+) -> list[Problem]:
+    """A problem for every row in `dataset` that speaks for another region than `region_id`;
+    contracts count when they run on `today` or later."""
+    checks = _Scope(dataset, session, region_id, today).checks()
     problems = []
     for name, parsed in dataset.items():
         check = checks.get(name)
@@ -50,38 +62,36 @@ def region_problems(dataset: Dataset, session: Session, region_id: str) -> list[
 class _Scope:
     """The row checks for one region, with what they need from the store read once."""
 
-    def __init__(self, dataset: Dataset, session: Session, region_id: str) -> None:
+    def __init__(self, dataset: Dataset, session: Session, region_id: str, today: date) -> None:
         self.region_id = region_id
         self.only = f"you load for region {region_id} only"
-        uploaded = (
-            {
-                str(row["municipality_code"]): str(row["region_id"])
-                for _, row in dataset["regions"].rows
-            }
-            if "regions" in dataset
-            else {}
+        stored_regions = dict(session.exec(select(Municipality.code, Municipality.region_id)).all())
+        self.stored_postcodes = dict(
+            session.exec(select(Postcode.pc4, Postcode.municipality_code)).all()
         )
-        stored = dict(session.exec(select(Municipality.code, Municipality.region_id)).all())
-        self.region_of = uploaded | stored  # a municipality stays where it is stored
-        self.contracted = set(
-            session.exec(select(Contract.provider_id).where(Contract.region_id == region_id))
-        )
-        if "contracts" in dataset:
-            self.contracted |= {
-                row["provider_id"]
-                for _, row in dataset["contracts"].rows
-                if row["region_id"] == region_id
-            }
+        self.stored_teams = dict(session.exec(select(Team.id, Team.municipality_code)).all())
+        # A municipality or postcode stays where it is stored; the upload only adds new ones.
+        self.region_of = _uploaded(dataset, "regions", "municipality_code", "region_id")
+        self.region_of |= stored_regions
+        self.municipality_of = _uploaded(dataset, "postcodes", "pc4", "municipality_code")
+        self.municipality_of |= self.stored_postcodes
+        self.stored_providers = set(session.exec(select(Provider.id)))
+        runs = or_(col(Contract.valid_to).is_(None), col(Contract.valid_to) >= today)
+        query = select(Contract.provider_id).where(Contract.region_id == region_id, runs)
+        self.contracted = set(session.exec(query))
+        self.vouched = {
+            row["provider_id"]
+            for _, row in _rows(dataset, "contracts")
+            if row["region_id"] == region_id and (row["valid_to"] or today) >= today
+        }
 
-    def checks(self, session: Session) -> dict[str, RowCheck]:
+    def checks(self) -> dict[str, RowCheck]:
         region_files = ("profiles", "intensities", "contracts", "tariffs", "outcomes", "norms")
-        postcodes = dict(session.exec(select(Postcode.pc4, Postcode.municipality_code)).all())
-        teams = dict(session.exec(select(Team.id, Team.municipality_code)).all())
         return {
             **dict.fromkeys((*region_files, "waittimes"), self.own_region),
             "regions": self.regions_row,
-            "postcodes": self.placed(postcodes, "pc4"),
-            "teams": self.placed(teams, "team_id"),
+            "postcodes": self.postcodes_row,
+            "teams": self.teams_row,
             "providers": self.contracted_provider,
             "locations": self.contracted_provider,
         }
@@ -92,29 +102,68 @@ class _Scope:
         return None
 
     def own_municipality(self, code: str, column: str, value: str) -> Fault | None:
-        other = self.region_of.get(code, self.region_id)  # unknown: the import's own check
+        other = self.region_of.get(code)
+        if other is None:
+            where = "neither in the store nor in regions.csv"
+            return column, value, f"belongs to municipality {code}, which is {where}: {self.only}"
         if other != self.region_id:
             return column, value, f"belongs to municipality {code} of region {other}: {self.only}"
         return None
+
+    def own_postcode(self, pc4: str) -> Fault | None:
+        code = self.municipality_of.get(pc4)
+        if code is None:
+            rule = f"is a postcode neither in the store nor in postcodes.csv: {self.only}"
+            return "pc4", pc4, rule
+        return self.own_municipality(code, "pc4", pc4)
 
     def regions_row(self, row: Row) -> Fault | None:
         code = row["municipality_code"]
         return self.own_region(row) or self.own_municipality(code, "municipality_code", code)
 
-    def placed(self, stored: dict[str, str], key: str) -> RowCheck:
-        """Rows of a municipality's postcodes or teams: the row's municipality must be the
-        region's, and so must the one the postcode or team is stored under now."""
+    def postcodes_row(self, row: Row) -> Fault | None:
+        return self.placed(row, self.stored_postcodes, "pc4")
 
-        def check(row: Row) -> Fault | None:
-            code, where = row["municipality_code"], stored.get(row[key], row["municipality_code"])
-            return self.own_municipality(code, "municipality_code", code) or (
-                self.own_municipality(where, key, row[key])
-            )
+    def teams_row(self, row: Row) -> Fault | None:
+        return self.placed(row, self.stored_teams, "team_id") or self.served(row["pc4"])
 
-        return check
+    def placed(self, row: Row, stored: dict[str, str], key: str) -> Fault | None:
+        """A municipality's postcode or team: the row's municipality must be the region's,
+        and so must the one the postcode or team is stored under now."""
+        code = row["municipality_code"]
+        where = stored.get(row[key], code)
+        return self.own_municipality(code, "municipality_code", code) or (
+            self.own_municipality(where, key, row[key])
+        )
+
+    def served(self, postcodes: list[str]) -> Fault | None:
+        """The first postcode a team serves outside the region, and how many more do: a
+        range such as 1000-9999 would otherwise list thousands."""
+        faults = [fault for pc4 in postcodes if (fault := self.own_postcode(pc4))]
+        if not faults:
+            return None
+        column, value, rule = faults[0]
+        if len(faults) > 1:
+            rule += f"; {len(faults) - 1} more postcodes of this team are not the region's"
+        return column, value, rule
 
     def contracted_provider(self, row: Row) -> Fault | None:
-        if row["provider_id"] not in self.contracted:
-            rule = f"has no contract in region {self.region_id}: {self.only}"
-            return "provider_id", row["provider_id"], rule
-        return None
+        provider = row["provider_id"]
+        if provider in self.stored_providers:
+            if provider in self.contracted:
+                return None
+            rule = f"has no contract in region {self.region_id} that runs today in the store"
+        elif provider in self.vouched:
+            return None
+        else:
+            rule = f"has no contract in region {self.region_id} that runs today or later"
+        return "provider_id", provider, f"{rule}: {self.only}"
+
+
+def _rows(dataset: Dataset, name: str) -> list[tuple[int, Row]]:
+    return dataset[name].rows if name in dataset else []
+
+
+def _uploaded(dataset: Dataset, name: str, key: str, value: str) -> dict[str, str]:
+    """What the upload's `name` file maps `key` to, e.g. each postcode's municipality."""
+    return {str(row[key]): str(row[value]) for _, row in _rows(dataset, name)}

@@ -29,6 +29,7 @@ from indexer.sources.parsing import ParsedFile
 from indexer.sources.records import Centroids, Record
 from indexer.sources.report import Notice, Problem
 from indexer.sources.sync import Key, Plan
+from indexer.spreadsheet_cells import neutral
 
 KINDS = ("add", "change", "end", "remove")
 VERBS = {"add": "added", "change": "changed", "end": "ended", "remove": "removed"}
@@ -131,7 +132,7 @@ class ChangeReport:
         """One line per changed field (a whole row for an addition or removal), conflict,
         problem and notice, in the columns of CSV_COLUMNS; RFC 4180, CRLF."""
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer = _NeutralWriter(csv.writer(buffer, lineterminator="\r\n"))
         writer.writerow(CSV_COLUMNS)
         for change in self.rows:
             writer.writerows(_change_lines(change))
@@ -326,3 +327,18 @@ def _more(count: int, limit: int | None) -> list[str]:
 
 def _shorten(text: str, limit: int | None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _NeutralWriter:
+    """A csv writer whose cells cannot run as formulas: values in the report may be text a
+    provider typed, and staff open the CSV in Excel (indexer.spreadsheet_cells)."""
+
+    def __init__(self, writer) -> None:
+        self.writer = writer
+
+    def writerow(self, row) -> None:
+        self.writer.writerow([neutral(str(cell)) for cell in row])
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)

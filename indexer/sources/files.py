@@ -27,7 +27,10 @@ from indexer.sources.specs import SPEC_BY_NAME, SPECS, FileSpec
 SUFFIXES = (".csv", ".xlsx")
 # Spreadsheets this import cannot read: refused with what to do, not skipped.
 OTHER_SPREADSHEETS = (".xls", ".xlsm", ".ods", ".numbers")
-ZIP_LIMIT = 512 * 1024 * 1024  # bytes unpacked: a bigger archive is refused, not unpacked
+# Bytes unpacked: a bigger archive is refused, not unpacked. Twice the national dataset
+# (about 50 MB of CSV); reading text costs many times its size in memory, so a small zip
+# that unpacks to gigabytes must never be read.
+ZIP_LIMIT = 128 * 1024 * 1024
 SHOWN_HEADERS = 6  # columns quoted from a header that fits nothing
 # Words in a file name that hint at a table, in English and Dutch (matched inside the name).
 NAME_HINTS = {

@@ -14,6 +14,7 @@ but they may also be a table a region meant to send, so those holding anything a
 """
 
 import io
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,13 @@ from openpyxl import Workbook, load_workbook
 
 Position = tuple[int, int]  # (spreadsheet row, 0-based column)
 LOOKED_AT = 100  # rows of another sheet checked for content
+# Limits against a workbook that claims far more than it holds: read-only openpyxl pads
+# every row to the sheet's declared size, so 5 kB declaring A1:XFD1048576 would be 17
+# billion cells. The widest import table has 12 columns; the national dataset's largest
+# about 130,000 rows.
+MAX_COLUMNS = 64
+MAX_ROWS = 1_000_000
+MAX_SHEET_XML = 512 * 1024**2  # bytes of sheet XML unpacked
 
 
 class DamagedWorkbook(Exception):
@@ -41,7 +49,7 @@ def read_workbook(data: bytes) -> Sheet:
     sheet = Sheet()
     with _opened(data, data_only=False) as workbook:
         first, *others = workbook.worksheets
-        for number, row in enumerate(first.iter_rows(), start=1):
+        for number, row in enumerate(_rows(first), start=1):
             for index, cell in enumerate(row):
                 if cell.data_type == "f":
                     # an array formula is an object holding its text; others are "=…" already
@@ -50,7 +58,7 @@ def read_workbook(data: bytes) -> Sheet:
         sheet.other_sheets = [other.title for other in others if _has_content(other)]
     if sheet.formulas:
         with _opened(data, data_only=True) as workbook:
-            for number, row in enumerate(workbook.worksheets[0].iter_rows(), start=1):
+            for number, row in enumerate(_rows(workbook.worksheets[0]), start=1):
                 for index, cell in enumerate(row):
                     if (number, index) in sheet.formulas and _has_saved_result(cell):
                         sheet.grid[number - 1][index] = cell_text(cell)
@@ -58,8 +66,19 @@ def read_workbook(data: bytes) -> Sheet:
     return sheet
 
 
+def _rows(worksheet: object) -> Iterator[tuple]:
+    """The sheet's rows as stored, not padded to the size it declares, cut at MAX_COLUMNS;
+    more than MAX_ROWS rows is refused."""
+    worksheet.reset_dimensions()
+    for number, row in enumerate(worksheet.iter_rows(), start=1):
+        if number > MAX_ROWS:
+            raise DamagedWorkbook(f"more than {MAX_ROWS:,} rows in the first sheet")
+        yield row[:MAX_COLUMNS]
+
+
 @contextmanager
 def _opened(data: bytes, *, data_only: bool) -> Iterator[Workbook]:
+    _check_unpacked_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except Exception as error:  # openpyxl raises many types for a damaged file
@@ -72,7 +91,23 @@ def _opened(data: bytes, *, data_only: bool) -> Iterator[Workbook]:
         workbook.close()
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse before openpyxl unpacks: an XLSX file is a zip, and its sheets may unpack to
+    far more than the upload's size."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = [i for i in archive.infolist() if i.filename.startswith("xl/worksheets/")]
+    except zipfile.BadZipFile:
+        return  # openpyxl says what is wrong with it
+    if sum(info.file_size for info in sheets) > MAX_SHEET_XML:
+        raise DamagedWorkbook(
+            f"its sheets unpack to more than {MAX_SHEET_XML // 1024**2} MB; "
+            "send the table as CSV or in parts"
+        )
+
+
 def _has_content(worksheet: object) -> bool:
+    worksheet.reset_dimensions()
     rows = worksheet.iter_rows(max_row=LOOKED_AT, values_only=True)
     return any(value not in (None, "") for row in rows for value in row)
 

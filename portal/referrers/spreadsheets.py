@@ -27,7 +27,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from indexer.spreadsheet_cells import FORMULA_START, neutral
 
 
 @dataclass(frozen=True)
@@ -39,17 +39,13 @@ class Table:
     note: str = ""
 
 
-def _neutral(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 def csv_bytes(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_neutral(header) for header in table.headers])
-    writer.writerows([_neutral(_text(value)) for value in row] for row in table.rows)
+    writer.writerow([neutral(header) for header in table.headers])
+    writer.writerows([neutral(_text(value)) for value in row] for row in table.rows)
     if table.note:
-        writer.writerow([_neutral(table.note)])
+        writer.writerow([neutral(table.note)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

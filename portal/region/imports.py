@@ -44,8 +44,7 @@ def upload(region: Region):
     sent = [(file.filename or "", file.stream) for file in request.files.getlist("bestanden")]
     try:
         kept = files.keep_uploads(sent, folder)
-    except files.UploadRefused as refused:
-        files.discard(folder)
+    except files.UploadRefused as refused:  # the folder is gone: keep_uploads removed it
         problem = view.refusal_message(refused)
         return _upload_page(region, problem), 400
     run = runs.start(

@@ -92,7 +92,12 @@ def test_staff_fix_a_broken_row_then_load_one_changed_wait_that_families_find(
 
     set_cell(files, "waittimes.csv", broken, "weeks", "12")
     send(page, files)
-    for label, expected in (("Toegevoegd", 0), ("Gewijzigd", 1), ("Beëindigd", 0), ("Verwijderd", 0)):
+    for label, expected in (
+        ("Toegevoegd", 0),
+        ("Gewijzigd", 1),
+        ("Beëindigd", 0),
+        ("Verwijderd", 0),
+    ):
         expect(count(page, label)).to_have_text(str(expected))
     expect(count(page, "Problemen")).to_have_text("0")
     expect(page.locator("#tabel-waittime + p")).to_contain_text("Gewijzigd: 1")

@@ -43,7 +43,7 @@ from tests.portal.test_routes import (
     one_h1_inside_main,
     title_names_the_page_then_the_site,
 )
-from tests.utils.datasets import read_rows, set_cell, write_rows
+from tests.utils.datasets import add_row, read_rows, set_cell, write_rows
 from tests.utils.html import parse
 from tests.utils.loading import TODAY
 from tests.utils.region_files import region_subset, row_of
@@ -444,3 +444,121 @@ def test_the_import_pages_follow_the_house_rules(staff: FlaskClient, files: Path
                 rule(parse(html))
             except AssertionError as error:
                 raise AssertionError(f"{name}: {rule.__name__}: {error}") from error
+
+
+CENTRE = {"latitude": "52.37", "longitude": "4.89"}  # of a new postcode in Amsterdam
+
+
+def problem_rows(page: str) -> list[tuple[str, str, str]]:
+    """(column, value, rule) of every problem the report page lists."""
+    cells = r'<td lang="und">([^<]*)</td>\s*<td lang="und">([^<]*)</td>\s*<td lang="en">([^<]*)'
+    return re.findall(cells, page)
+
+
+def test_a_team_may_serve_only_postcodes_of_the_region(staff: FlaskClient, files: Path) -> None:
+    team = row_of(files, "teams.csv", team_id="okt-centrum-west")
+    add_row(files, "postcodes.csv", pc4="1020", municipality_code="GM0363", **CENTRE)
+    set_cell(files, "teams.csv", team, "pc4", "1012;1020")  # 1020 is new in this upload
+    assert counts(checked(staff, files))["Problemen"] == 0
+
+    set_cell(files, "teams.csv", team, "pc4", "1012;3811")
+    page = checked(staff, files)
+    only = f"you load for region {REGION} only"
+    assert problem_rows(page) == [
+        ("pc4", "3811", f"belongs to municipality GM0307 of region eemland: {only}")
+    ]
+
+    set_cell(files, "teams.csv", team, "pc4", "1000-9999")  # the whole country
+    [(column, value, rule)] = problem_rows(checked(staff, files))
+    assert (column, value) == ("pc4", "1000")
+    assert rule.startswith(f"is a postcode neither in the store nor in postcodes.csv: {only}")
+    assert "more postcodes of this team are not the region" in rule
+
+
+def add_contract(folder: Path, provider_id: str, valid_to: str) -> None:
+    """A contract of the region with `provider_id` (B, P06, I1) that ends on `valid_to`."""
+    add_row(
+        folder,
+        "contracts.csv",
+        region_id=REGION,
+        provider_id=provider_id,
+        segment="B",
+        profile_code="P06",
+        intensity_code="I1",
+        valid_from="2025-01-01",
+        valid_to=valid_to,
+    )
+
+
+def test_an_ended_contract_in_the_upload_does_not_let_a_region_rewrite_another_regions_provider(
+    staff: FlaskClient, files: Path, tmp_path: Path
+) -> None:
+    provider = "jeugd-en-gezin-eemkant"  # contracted in Eemland only
+    other = region_subset(DEMO, tmp_path / "other", OTHER_REGION)
+    for name in ("providers.csv", "locations.csv"):
+        theirs = [r for r in read_rows(other / name) if r["provider_id"] == provider]
+        write_rows(files / name, [*read_rows(files / name), *theirs])
+    set_cell(
+        files, "providers.csv", row_of(files, "providers.csv", provider_id=provider), "name", "Ons"
+    )
+    add_contract(files, provider, "2025-12-31")
+    page = checked(staff, files)
+    rule = f"has no contract in region {REGION} that runs today in the store"
+    assert {(column, value) for column, value, _ in problem_rows(page)} == {
+        ("provider_id", provider)
+    }
+    assert rule in page and 'name="verslag"' not in page
+
+
+@pytest.mark.parametrize(("valid_to", "problems"), [("2026-06-30", 2), ("2027-12-31", 0)])
+def test_a_contract_in_the_upload_vouches_for_a_new_provider_only_when_it_runs_today_or_later(
+    staff: FlaskClient, files: Path, valid_to: str, problems: int
+) -> None:
+    provider = "nieuw-bureau"
+    add_row(files, "providers.csv", provider_id=provider, name="Nieuw Bureau")
+    add_row(files, "locations.csv", provider_id=provider, location_id="loc-1", postcode="1011 AB")
+    add_contract(files, provider, valid_to)
+    page = checked(staff, files)
+    assert counts(page)["Problemen"] == problems
+    if problems:
+        rule = f"has no contract in region {REGION} that runs today or later"
+        assert {problem[2].split(":")[0] for problem in problem_rows(page)} == {rule}
+    else:
+        assert counts(page)["Toegevoegd"] == 3
+
+
+def test_a_postcode_of_an_unknown_municipality_is_a_problem_that_names_it(
+    staff: FlaskClient, files: Path
+) -> None:
+    add_row(files, "postcodes.csv", pc4="1020", municipality_code="GM9999", **CENTRE)
+    rule = "belongs to municipality GM9999, which is neither in the store nor in regions.csv"
+    assert problem_rows(checked(staff, files)) == [
+        ("municipality_code", "GM9999", f"{rule}: you load for region {REGION} only")
+    ]
+
+
+def test_a_long_file_name_is_shortened_to_what_the_disk_keeps(
+    staff: FlaskClient, files: Path, tmp_path: Path
+) -> None:
+    path = files / "waittimes.csv"
+    token = csrf_token(staff.get(f"/regio/{REGION}/import").get_data(as_text=True))
+    sent = [(io.BytesIO(path.read_bytes()), f"Wachttijden {'ë' * 150}.csv")]
+    data = {"csrf_token": token, "bestanden": sent}
+    answer = staff.post(f"/regio/{REGION}/import", data=data, content_type="multipart/form-data")
+    page = report_after(staff, answer)
+    assert counts(page)["Gewijzigd"] == 1
+    [kept] = (tmp_path / "imports").rglob("sent/*")
+    assert kept.name.endswith("ë.csv") and 190 < len(kept.name.encode()) <= 200
+
+
+def test_a_load_whose_index_cannot_be_written_is_loaded_with_a_notice(
+    app: Flask, staff: FlaskClient, files: Path, tmp_path: Path
+) -> None:
+    page = checked(staff, files)
+    (tmp_path / "store" / "index" / "current" / "build-info.json").write_text("{")  # damaged
+    loaded = confirm(staff, page)
+    assert "Geladen door staff@example.org" in loaded
+    assert "de zoekfunctie is nog niet bijgewerkt" in loaded
+    assert stored_weeks(app, PROVIDER) == 23
+    history = staff.get(f"/regio/{REGION}/imports").get_data(as_text=True)
+    assert "Mislukt" not in history and "Geladen" in history

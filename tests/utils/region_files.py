@@ -1,8 +1,10 @@
 """One region's share of a dataset, as that region's staff would export and upload it."""
 
+from datetime import date
 from pathlib import Path
 
 from tests.utils.datasets import read_rows, write_rows
+from tests.utils.loading import TODAY
 
 REGION_FILES = (
     "regions.csv",
@@ -19,12 +21,17 @@ REGION_FILES = (
 def region_subset(source: Path, target: Path, region_id: str) -> Path:
     """Copy into `target` the rows of `source` that are `region_id`'s: its region files'
     rows, the postcodes and teams of its municipalities, and the providers (with their
-    locations) it contracts."""
+    locations) it contracts on the tests' day: staff may not load a provider they no longer
+    contract (indexer/imports/scope.py)."""
     target.mkdir(parents=True, exist_ok=True)
     for name in REGION_FILES:
         _write(target / name, [r for r in read_rows(source / name) if r["region_id"] == region_id])
     municipalities = {r["municipality_code"] for r in read_rows(target / "regions.csv")}
-    providers = {r["provider_id"] for r in read_rows(target / "contracts.csv")}
+    providers = {
+        r["provider_id"]
+        for r in read_rows(target / "contracts.csv")
+        if not r["valid_to"] or date.fromisoformat(r["valid_to"]) >= TODAY
+    }
     for name, column, wanted in (
         ("postcodes.csv", "municipality_code", municipalities),
         ("teams.csv", "municipality_code", municipalities),

@@ -303,3 +303,16 @@ def test_notices_go_to_stderr_and_problems_to_the_csv_too(tmp_path: Path, datase
     assert "norms.csv, row 2, column dropout_max_pct: 'veel' is not a number" in result.stderr
     kinds = [line["kind"] for line in csv.DictReader(io.StringIO(report.read_text("utf-8-sig")))]
     assert kinds == ["problem", "notice"]
+
+
+def test_text_a_provider_typed_cannot_run_as_a_formula_in_the_report_csv() -> None:
+    """Staff open the report in Excel; a provider's `=HYPERLINK(...)` stays text there."""
+    from indexer.sources.changes import ChangeReport, ProviderConflict
+
+    typed = '=HYPERLINK("https://example.invalid","Klik hier")'
+    conflict = ProviderConflict(
+        "rustpunt", "description_nl", typed, "Hulp bij angst.", "provider", "providers.csv"
+    )
+    rows = list(csv.reader(io.StringIO(ChangeReport(conflicts=[conflict]).to_csv())))
+    assert rows[1][4] == "'" + typed
+    assert rows[1][5] == "Hulp bij angst."

@@ -251,3 +251,34 @@ def test_formulas_with_saved_results_are_read_as_their_results(
     save_results(path, {"H2": "Wij helpen kinderen met angst.", "I3": ""})
     assert load(sqlite_engine, dataset) == []
     assert stored_data(sqlite_engine) == clean_store
+
+
+def workbook_claiming(dimension: str) -> bytes:
+    """A two-row workbook whose sheet says it is `dimension` large, as a crafted file may."""
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["provider_id", "name"])
+    book.active.append(["rustpunt", "Rustpunt"])
+    saved = BytesIO()
+    book.save(saved)
+    source, crafted = zipfile.ZipFile(BytesIO(saved.getvalue())), BytesIO()
+    with zipfile.ZipFile(crafted, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<dimension ref="[^"]+"', f'<dimension ref="{dimension}"'.encode(), data
+                )
+            target.writestr(item, data)
+    return crafted.getvalue()
+
+
+def test_a_workbook_is_read_as_stored_not_as_large_as_it_claims() -> None:
+    """5 kB claiming every cell of a sheet would be 17 billion cells and kill the worker."""
+    from indexer.sources.workbook import read_workbook
+
+    sheet = read_workbook(workbook_claiming("A1:XFD1048576"))
+    assert sheet.grid == [["provider_id", "name"], ["rustpunt", "Rustpunt"]]
