@@ -50,6 +50,7 @@ PARAMETERS = (
     "formaat",
     "weergave",
     "thema",
+    "vanzelf",
 )
 COOKIES = (i18n.COOKIE, compare.COOKIE, view.COOKIE)
 PORTAL = Path(__file__).parents[2] / "portal"
@@ -60,6 +61,7 @@ VALID = {
     "next": ["/account", "//evil.example", "/\\evil.example"],
     "token": ["", "abc.def.ghi"],
     "klaar": ["besluit", "uitnodiging"],
+    "vanzelf": ["ja"],
     "opgeslagen": ["gepubliceerd", "ter-beoordeling", "bevestigd"],
     "postcode": ["1011", "1011 AB", "1181ZM", "9999"],
     "regio": ["testregio"],
