@@ -1,23 +1,30 @@
-"""Benchmark: the portal on the national dataset behind the production server, under load.
+"""Benchmark: the portal's pages on the national dataset, in process and under load.
 
-Builds the national dataset and store in a scratch folder, then per engine chosen with
---engine (embedded, meilisearch or both, one after the other) builds its index, starts
-gunicorn as `make run` does with that engine configured (SEARCH_BACKEND, and for Meilisearch
-MEILI_URL, MEILI_SEARCH_KEY and MEILI_INDEX naming the index just built), and drives it with
-wrk (Debian package `wrk`) at 16 concurrent connections: a bare route (/healthz) and result
-pages with facets, in the same run. Prints, per engine, requests/s, p50/p95 latency and the
-transferred size of a result page; requests left without an answer for 2 s (wrk's limit) or
-failed are counted beside. A worker's first search reads the lemma dictionaries (about a
-second), so requests queued behind it in a worker not yet warm can time out.
+Builds the national dataset and store in a scratch folder (or keeps it in --store), then
+per engine chosen with --engine (embedded, meilisearch or both, one after the other) builds
+its index and measures twice, always beside the bare route /healthz in the same run:
 
-    .venv/bin/python benchmarks/portal.py [--seconds 10] [--engine embedded|meilisearch|both]
+1. In process (benchmarks/in_process.py): the app as gunicorn builds it, driven by Flask's
+   test client, pages compressed as a browser asks for them. Prints the median and p95 ms of
+   result pages (four URL shapes over about 40 postcodes), provider pages (the first hit of
+   each) and the API's search. `--profile FILE` writes cProfile's figures for result pages.
+2. Under load: gunicorn started as `make run` does with that engine configured
+   (SEARCH_BACKEND, and for Meilisearch MEILI_URL, MEILI_SEARCH_KEY and MEILI_INDEX naming
+   the index just built), driven by wrk (Debian package `wrk`) at 16 connections: requests/s
+   and p50/p95 latency, and a result page's size on the wire (compressed) and unpacked;
+   requests left without an answer for 2 s (wrk's limit) or failed are counted beside.
+   `--no-wrk` skips this part.
+
+    .venv/bin/python benchmarks/portal.py [--seconds 10] [--rounds 5] [--store DIR]
+        [--profile FILE] [--no-wrk] [--engine embedded|meilisearch|both]
 
 Meilisearch needs MEILI_URL and MEILI_ADMIN_KEY (to build its `bench_<random>` indexes,
 deleted at the end); the portal searches with MEILI_SEARCH_KEY, or with the admin key when
 none is given, which the output then says.
 
-Aims (issue 4): result pages at least 25% of the bare route's throughput; p95 under 50 ms
-at 16 concurrent clients; a result page under 100 kB.
+Aims (issue 16, embedded engine): a result page at most 4 ms in process and a provider page
+at most 3 ms; under wrk, result pages at least 10% of the bare route's throughput with p95
+under 50 ms; a result page under 8 kB on the wire. docs/performance.md has the figures.
 """
 
 import argparse
@@ -46,19 +53,13 @@ from benchmarks.engines import (  # noqa: E402
     national_store,
     open_engine,
 )
+from benchmarks.in_process import HEADERS, measure, result_paths  # noqa: E402
 from indexer.search import SearchEngine  # noqa: E402
 from indexer.search.documents import build_documents  # noqa: E402
 from indexer.search.meili import MeiliEngine  # noqa: E402
 from indexer.search.vocabulary import load_vocabulary  # noqa: E402
 
 TODAY = date.today()
-# wrk rotates through these paths; {pc4} is filled with postcodes from the dataset.
-RESULT_PATHS = [
-    "/zoeken?q=angst&postcode={pc4}",
-    "/zoeken?q=autisme&postcode={pc4}&sortering=distance",
-    "/zoeken?postcode={pc4}&zorgvorm=ambulant",
-    "/zoeken?q=somberheid&postcode={pc4}&sortering=wait",
-]
 LUA = """
 local paths = {%s}
 local i = 0
@@ -124,16 +125,22 @@ def run_wrk(base: str, paths: list[str], seconds: int, scratch: Path) -> Load:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="how long wrk runs, each time")
+    parser.add_argument("--rounds", type=int, default=5, help="in-process passes per URL")
+    parser.add_argument("--profile", type=Path, help="write cProfile's result-page figures here")
+    parser.add_argument(
+        "--store", type=Path, help="keep the national store in this folder and reuse it"
+    )
+    parser.add_argument("--no-wrk", action="store_true", help="in-process figures only")
     add_engine_option(parser)
     args = parser.parse_args()
     names = chosen_engines(args.engine)
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is not installed: apt-get install wrk")
+    if not args.no_wrk and shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: apt-get install wrk (or use --no-wrk)")
     vocabulary = load_vocabulary()
     with tempfile.TemporaryDirectory(prefix="jhg-portal-") as name:
         scratch = Path(name)
-        store, folder = national_store(scratch, TODAY)
+        store, folder = national_store(args.store or scratch, TODAY, reuse=bool(args.store))
         postcodes = some_postcodes(folder)
         for engine_name in names:
             with open_engine(engine_name, scratch / engine_name, vocabulary) as engine:
@@ -141,8 +148,12 @@ def main() -> None:
                     engine.rebuild(build_documents(session, TODAY))
                 print(heading(engine_name, engine))
                 env = portal_environment(engine_name, engine, store, scratch / engine_name)
-                figures = serve_and_load(env, postcodes, args.seconds, scratch)
-            report(*figures)
+                print("in process (Flask test client, compressed as served):")
+                for label, timing in measure(env, postcodes, args.rounds, args.profile):
+                    print("  " + timing.line(label))
+                if not args.no_wrk:
+                    print("gunicorn under wrk, 16 connections:")
+                    report(*serve_and_load(env, postcodes, args.seconds, scratch))
 
 
 def search_key() -> str:
@@ -180,7 +191,7 @@ def portal_environment(
 
 def serve_and_load(
     env: dict[str, str], postcodes: list[str], seconds: int, scratch: Path
-) -> tuple[Load, Load, int]:
+) -> tuple[Load, Load, tuple[int, int]]:
     """gunicorn with `env`, driven by wrk: (bare route, result pages, result page bytes)."""
     port = free_port()
     server = subprocess.Popen(
@@ -206,7 +217,7 @@ def serve_and_load(
                 break
             except OSError:
                 time.sleep(0.2)
-        results = [p.format(pc4=pc4) for pc4 in postcodes for p in RESULT_PATHS]
+        results = result_paths(postcodes)
         size = result_page_size(base + results[0], env)
         bare = run_wrk(base, ["/healthz"], seconds, scratch)
         pages = run_wrk(base, results, seconds, scratch)
@@ -216,11 +227,13 @@ def serve_and_load(
     return bare, pages, size
 
 
-def result_page_size(url: str, env: dict[str, str]) -> int:
-    """Bytes of one result page; stops with the likely cause when the portal cannot search
-    (a search key limited to other indexes than the benchmark's own, say)."""
+def result_page_size(url: str, env: dict[str, str]) -> tuple[int, int]:
+    """Bytes of one result page on the wire as a browser asks for it (compressed), and as
+    it is; stops with the likely cause when the portal cannot search (a search key limited
+    to other indexes than the benchmark's own, say)."""
     try:
-        return len(urllib.request.urlopen(url).read())
+        wire = urllib.request.urlopen(urllib.request.Request(url, headers=HEADERS)).read()
+        return len(wire), len(urllib.request.urlopen(url).read())
     except urllib.error.HTTPError as error:
         cause = ""
         if env["SEARCH_BACKEND"] == "meilisearch":
@@ -230,12 +243,12 @@ def result_page_size(url: str, env: dict[str, str]) -> int:
         ) from error
 
 
-def report(bare: Load, pages: Load, size: int) -> None:
-    print(bare.line("bare route /healthz:"))
-    print(pages.line("result pages+facets:"))
+def report(bare: Load, pages: Load, size: tuple[int, int]) -> None:
+    print("  " + bare.line("bare route /healthz:"))
+    print("  " + pages.line("result pages+facets:"))
     print(
-        f"result page throughput: {pages.rate / bare.rate:.0%} of the bare route; "
-        f"one result page is {size / 1024:.1f} kB"
+        f"  result page throughput: {pages.rate / bare.rate:.0%} of the bare route; one "
+        f"result page is {size[0] / 1024:.1f} kB on the wire ({size[1] / 1024:.1f} kB unpacked)"
     )
 
 

@@ -1,0 +1,146 @@
+"""The portal's pages timed inside the process (Flask's test client), for benchmarks/portal.py.
+
+Under wrk, a page's cost hides among the server's own (sockets, threads, gunicorn's
+parsing); here it is the app's work alone: routing, the search, SQL, the template and
+compression. Each page type is a mix of URLs, every URL requested once to warm up, then
+`rounds` times; the median and p95 of all those requests are printed beside /healthz's,
+measured in the same run, so a busy machine shows in both.
+
+`--profile FILE` also writes cProfile's figures for the result pages (sorted by own time
+and by cumulative time) to FILE: where a page's milliseconds go.
+"""
+
+import cProfile
+import io
+import os
+import pstats
+import re
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+# Result pages: the four URL shapes wrk rotates through (benchmarks/portal.py), per postcode.
+RESULT_PATHS = [
+    "/zoeken?q=angst&postcode={pc4}",
+    "/zoeken?q=autisme&postcode={pc4}&sortering=distance",
+    "/zoeken?postcode={pc4}&zorgvorm=ambulant",
+    "/zoeken?q=somberheid&postcode={pc4}&sortering=wait",
+]
+# The API's search, the same questions in its own names.
+API_PATHS = [
+    "/api/v1/search?q=angst&postcode={pc4}",
+    "/api/v1/search?q=autisme&postcode={pc4}&sort=distance",
+    "/api/v1/search?postcode={pc4}&care_form=ambulant",
+    "/api/v1/search?q=somberheid&postcode={pc4}&sort=wait",
+]
+# Browsers ask for compressed pages; the timing includes compressing them, as served.
+HEADERS = {"Accept-Encoding": "br, gzip", "Accept-Language": "nl"}
+PROVIDER_LINK = re.compile(r'href="(/aanbieders/[^"]+)"')
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Milliseconds per request of one page type, over all its URLs and rounds."""
+
+    median: float
+    p95: float
+    requests: int
+
+    def line(self, label: str) -> str:
+        return (
+            f"{label:<22}{self.median:7.2f} ms median  {self.p95:7.2f} ms p95"
+            f"  ({self.requests:,} requests)"
+        )
+
+
+def result_paths(postcodes: list[str]) -> list[str]:
+    return [p.format(pc4=pc4) for pc4 in postcodes for p in RESULT_PATHS]
+
+
+def api_paths(postcodes: list[str]) -> list[str]:
+    return [p.format(pc4=pc4) for pc4 in postcodes for p in API_PATHS]
+
+
+def provider_paths(client: FlaskClient, results: list[str]) -> list[str]:
+    """The provider pages a family reaches from the result pages: each page's first link."""
+    paths = []
+    for path in results:
+        page = client.get(path).get_data(as_text=True)
+        link = PROVIDER_LINK.search(page)
+        if link:
+            paths.append(link.group(1).replace("&amp;", "&"))
+    return paths
+
+
+def time_pages(client: FlaskClient, paths: list[str], rounds: int) -> Timing:
+    for path in paths:  # warm up: first reads of templates, dictionaries, the OS cache
+        _get(client, path)
+    spent = []
+    for _ in range(rounds):
+        for path in paths:
+            start = time.perf_counter()
+            _get(client, path)
+            spent.append((time.perf_counter() - start) * 1000)
+    spent.sort()
+    return Timing(statistics.median(spent), spent[int(len(spent) * 0.95)], len(spent))
+
+
+def profile_pages(client: FlaskClient, paths: list[str], rounds: int, out: Path) -> None:
+    """cProfile over `rounds` passes of `paths`, written as text to `out`."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(rounds):
+        for path in paths:
+            _get(client, path)
+    profiler.disable()
+    text = io.StringIO()
+    stats = pstats.Stats(profiler, stream=text)
+    text.write(f"cProfile: {rounds} x {len(paths)} result pages\n\n== by own time ==\n")
+    stats.sort_stats("tottime").print_stats(40)
+    text.write("\n== by cumulative time ==\n")
+    stats.sort_stats("cumulative").print_stats(60)
+    out.write_text(text.getvalue())
+
+
+def _get(client: FlaskClient, path: str) -> None:
+    response = client.get(path, headers=HEADERS)
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    response.close()
+
+
+def portal_app(env: dict[str, str]) -> Flask:
+    """The portal as gunicorn would build it from `env` (its settings), in this process.
+    The API's rate limit is raised, not switched off (its counting is part of the cost): a
+    benchmark is one client asking far more than 120 a minute."""
+    from portal import create_app
+
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        app = create_app()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    app.config["API_RATE_LIMIT"] = "1000000/minute"
+    return app
+
+
+def measure(env: dict[str, str], postcodes: list[str], rounds: int, profile: Path | None):
+    """In-process timings: (label, Timing) for the bare route and each page type."""
+    client = portal_app(env).test_client()
+    results = result_paths(postcodes)
+    providers = provider_paths(client, results)
+    timings = [
+        ("bare route /healthz:", time_pages(client, ["/healthz"] * 40, rounds)),
+        ("result pages+facets:", time_pages(client, results, rounds)),
+        ("provider pages:", time_pages(client, providers, rounds)),
+        ("API search:", time_pages(client, api_paths(postcodes), rounds)),
+    ]
+    if profile:
+        profile_pages(client, results, rounds, profile)
+    return timings
