@@ -8,6 +8,7 @@ minimum count is withheld and marked as too few to say.
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy import case, func, tuple_
 from sqlmodel import Session, col, select
 
 from indexer.models import (
@@ -97,12 +98,14 @@ def provider_listing(
         return None
     region_id = region_id if region_id in region_ids else region_ids[0]
     here = [c for c in contracts if c.region_id == region_id]
-    region = session.get(Region, region_id)
+    regions = session.exec(select(Region).where(col(Region.id).in_(region_ids))).all()
+    region = next(r for r in regions if r.id == region_id)
+    scheme = _scheme(region_id, session)
     listing = Listing(
         provider=provider,
         region=region,
-        regions=[session.get(Region, r) for r in region_ids],
-        offers=_offers(here, session),
+        regions=sorted(regions, key=lambda r: r.id),
+        offers=_offers(here, scheme),
         locations=list(
             session.exec(select(Location).where(Location.provider_id == provider_id)).all()
         ),
@@ -116,7 +119,7 @@ def provider_listing(
         contract_end=max((c.valid_to for c in here if c.valid_to), default=None),
         main_contractors=_main_contractors(here, session),
     )
-    _add_outcomes(listing, {c.intensity_code for c in here}, session)
+    _add_outcomes(listing, {c.intensity_code for c in here}, scheme, session)
     return listing
 
 
@@ -139,8 +142,8 @@ def _scheme(region_id: str, session: Session) -> tuple[dict, dict]:
     return profiles, intensities
 
 
-def _offers(contracts: list[Contract], session: Session) -> list:
-    profiles, intensities = _scheme(contracts[0].region_id, session)
+def _offers(contracts: list[Contract], scheme: tuple[dict, dict]) -> list:
+    profiles, intensities = scheme
     offers = []
     for code in sorted({c.profile_code for c in contracts}):
         mine = [c for c in contracts if c.profile_code == code]
@@ -150,7 +153,9 @@ def _offers(contracts: list[Contract], session: Session) -> list:
     return offers
 
 
-def _add_outcomes(listing: Listing, intensity_codes: set[str], session: Session) -> None:
+def _add_outcomes(
+    listing: Listing, intensity_codes: set[str], scheme: tuple[dict, dict], session: Session
+) -> None:
     region = listing.region
     outcomes = session.exec(
         select(Outcome).where(
@@ -162,35 +167,46 @@ def _add_outcomes(listing: Listing, intensity_codes: set[str], session: Session)
         for n in session.exec(select(OutcomeNorm).where(OutcomeNorm.region_id == region.id))
     }
     outcome = latest(list(outcomes))
+    per_intensity = [o for o in outcomes if o.intensity_code]
+    chosen = _newest_period(per_intensity)
+    averages = _averages(region, [outcome, *chosen] if outcome else chosen, session)
     if outcome is not None:
         listing.period = outcome.period
-        listing.figures = _figures(outcome, intensity_codes, norms, region, session)
-    listing.intensity_figures = _intensity_figures(
-        [o for o in outcomes if o.intensity_code], norms, region, session
-    )
+        listing.figures = _figures(outcome, intensity_codes, norms, region, averages)
+    listing.intensity_figures = _intensity_figures(chosen, norms, region, scheme, averages)
 
 
-def _intensity_figures(
-    rows: list[Outcome], norms: dict[str, OutcomeNorm], region: Region, session: Session
-) -> list[IntensityFigures]:
-    """The rows of the newest period among those the region published per intensity, by
-    profile and then intensity from light to heavy; a row with nothing measured is left out."""
+def _newest_period(rows: list[Outcome]) -> list[Outcome]:
+    """The rows of the newest period among those the region published per intensity."""
     if not rows:
         return []
     # The same "newest period" rule as for the provider-wide row, applied to these periods.
     period = latest([Outcome(period=row.period) for row in rows]).period
-    profiles, intensities = _scheme(region.id, session)
-    chosen = sorted(
-        (row for row in rows if row.period == period),
-        key=lambda row: (row.profile_code, intensities[row.intensity_code].sort_order),
-    )
+    return [row for row in rows if row.period == period]
+
+
+def _intensity_figures(
+    chosen: list[Outcome],
+    norms: dict[str, OutcomeNorm],
+    region: Region,
+    scheme: tuple[dict, dict],
+    averages: dict,
+) -> list[IntensityFigures]:
+    """The rows of the newest period (`chosen`), by profile and then intensity from light to
+    heavy; a row with nothing measured is left out."""
+    profiles, intensities = scheme
     groups = []
-    for row in chosen:
-        figures = _figures(row, {row.intensity_code}, norms, region, session)
+    for row in sorted(
+        chosen, key=lambda row: (row.profile_code, intensities[row.intensity_code].sort_order)
+    ):
+        figures = _figures(row, {row.intensity_code}, norms, region, averages)
         if figures:
             groups.append(
                 IntensityFigures(
-                    profiles.get(row.profile_code), intensities[row.intensity_code], period, figures
+                    profiles.get(row.profile_code),
+                    intensities[row.intensity_code],
+                    row.period,
+                    figures,
                 )
             )
     return groups
@@ -201,20 +217,15 @@ def _figures(
     intensity_codes: set[str],
     norms: dict[str, OutcomeNorm],
     region: Region,
-    session: Session,
+    averages: dict,
 ) -> list[Figure]:
     """Each figure of `outcome`, withheld below the region's minimum count, against the
     strictest norm of `intensity_codes` and the regional average for the same profile ×
-    intensity. A figure the region did not measure (no value, no count) is left out rather
-    than called too few to say: "0 people gave a score" would be a figure of our own."""
+    intensity (`averages`, by `_averages`). A figure the region did not measure (no value,
+    no count) is left out rather than called too few to say: "0 people gave a score" would
+    be a figure of our own."""
     judged = [norms[code] for code in intensity_codes if code in norms]
-    averages = regional_averages(
-        region,
-        outcome.period,
-        session=session,
-        profile_code=outcome.profile_code,
-        intensity_code=outcome.intensity_code,
-    )
+    average = averages.get(_group(outcome), {})
     figures = []
     for name in FIGURES:
         count = getattr(outcome, COUNT_OF[name])
@@ -230,38 +241,42 @@ def _figures(
         meets = (
             None if value is None or norm is None else (value <= norm if is_max else value >= norm)
         )
-        figures.append(Figure(name, value, count, enough, norm, is_max, averages.get(name), meets))
+        figures.append(Figure(name, value, count, enough, norm, is_max, average.get(name), meets))
     return figures
 
 
-def regional_averages(
-    region: Region,
-    period: str,
-    *,
-    session: Session,
-    profile_code: str = "",
-    intensity_code: str = "",
-) -> dict[str, float]:
-    """Each figure averaged over the region's providers for `period`, weighted by their
-    counts, counting only figures at or above the region's minimum count; over the rows for
-    one profile × intensity when given, else over the provider-wide rows."""
-    rows = session.exec(
-        select(Outcome).where(
-            Outcome.region_id == region.id,
-            Outcome.period == period,
-            Outcome.profile_code == profile_code,
-            Outcome.intensity_code == intensity_code,
+def _group(outcome: Outcome) -> tuple[str, str, str]:
+    return outcome.period, outcome.profile_code, outcome.intensity_code
+
+
+def _averages(region: Region, rows: list[Outcome], session: Session) -> dict:
+    """Per period × profile × intensity that `rows` belong to: each figure averaged over the
+    region's providers, weighted by their counts, counting only figures at or above the
+    region's minimum count (the provider-wide rows have profile and intensity ""). One
+    query sums them all, rather than every row of the region travelling to Python once per
+    figure shown."""
+    groups = {_group(row) for row in rows}
+    if not groups:
+        return {}
+    sums = []
+    for name in FIGURES:
+        count = getattr(Outcome, COUNT_OF[name])
+        counted = (col(getattr(Outcome, name)).is_not(None)) & (
+            func.coalesce(count, 0) >= region.min_outcome_count
         )
+        sums.append(func.sum(case((counted, getattr(Outcome, name) * count), else_=0.0)))
+        sums.append(func.sum(case((counted, count), else_=0)))
+    found = session.exec(
+        select(Outcome.period, Outcome.profile_code, Outcome.intensity_code, *sums)
+        .where(Outcome.region_id == region.id)
+        .where(tuple_(Outcome.period, Outcome.profile_code, Outcome.intensity_code).in_(groups))
+        .group_by(Outcome.period, Outcome.profile_code, Outcome.intensity_code)
     ).all()
     averages = {}
-    for name in FIGURES:
-        pairs = [
-            (getattr(r, name), getattr(r, COUNT_OF[name]))
-            for r in rows
-            if getattr(r, name) is not None
-            and (getattr(r, COUNT_OF[name]) or 0) >= region.min_outcome_count
-        ]
-        weight = sum(n for _, n in pairs)
-        if weight:
-            averages[name] = round(sum(v * n for v, n in pairs) / weight, 1)
+    for period, profile_code, intensity_code, *totals in found:
+        averages[(period, profile_code, intensity_code)] = {
+            name: round(totals[2 * i] / totals[2 * i + 1], 1)
+            for i, name in enumerate(FIGURES)
+            if totals[2 * i + 1]
+        }
     return averages

@@ -38,6 +38,23 @@ def intensities(region_id: str, *, session: Session) -> list[Intensity]:
     )
 
 
+def names(region_id: str, *, session: Session) -> tuple[dict, dict]:
+    """The names of the region's profiles and of its intensities, {code: {locale: name}}, in
+    the orders above: what a results page labels its choices with, without reading every
+    description in six languages (the search pages ask for this on every request)."""
+    profile_names = session.exec(
+        select(Profile.code, Profile.names)
+        .where(Profile.region_id == region_id)
+        .order_by(col(Profile.code))
+    )
+    intensity_names = session.exec(
+        select(Intensity.code, Intensity.names)
+        .where(Intensity.region_id == region_id)
+        .order_by(col(Intensity.sort_order), col(Intensity.code))
+    )
+    return dict(profile_names.all()), dict(intensity_names.all())
+
+
 def norms(region_id: str, *, session: Session) -> list[OutcomeNorm]:
     """The region's outcome norms, in the order of its intensities.
 

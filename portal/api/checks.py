@@ -11,14 +11,15 @@ from flask_babel import ngettext
 from sqlmodel import Session
 
 from indexer import languages
+from indexer.models import Region
 from indexer.schemes import intensities, profiles, regions
 from portal.i18n import list_format
 
 
 def unknown_region(region_id: str | None, *, session: Session) -> dict[str, str]:
-    known = [region.id for region in regions(session=session)]
-    if region_id is None or region_id in known:
+    if region_id is None or session.get(Region, region_id) is not None:
         return {}
+    known = [region.id for region in regions(session=session)]
     message = _(
         "Regio %(region)s bestaat niet in deze gids. Kies uit: %(regions)s.",
         region=region_id,
@@ -38,6 +39,8 @@ def unknown_codes(
     wanted = [region_id] if region_id else [region.id for region in regions(session=session)]
     problems = {}
     for parameter, codes in chosen.items():
+        if not codes:
+            continue
         known: list[str] = []
         for region in wanted:
             known += [entry.code for entry in schemes[parameter](region, session=session)]

@@ -16,7 +16,8 @@ from flask_babel import get_locale, ngettext
 from pydantic import Field, StringConstraints
 from werkzeug.datastructures import MultiDict
 
-from indexer.schemes import intensities, localized, profiles
+from indexer import schemes
+from indexer.schemes import localized
 from indexer.search import Hit, SearchQuery, SearchResult, Sort
 from indexer.search.contract import MAX_PAGE_SIZE, MAX_TEXT_LENGTH
 from indexer.search.documents import OPEN_END
@@ -417,14 +418,10 @@ def _scheme_names(region_id: str | None, locale: str) -> dict[str, dict[str, str
     """Profile and intensity names of the query's region; codes of no region have none."""
     if region_id is None:
         return {}
-    session = get_session()
+    both = schemes.names(region_id, session=get_session())
     return {
-        "profiles": {
-            p.code: localized(p.names, locale)[0] for p in profiles(region_id, session=session)
-        },
-        "intensities": {
-            i.code: localized(i.names, locale)[0] for i in intensities(region_id, session=session)
-        },
+        facet: {code: localized(texts, locale)[0] for code, texts in scheme.items()}
+        for facet, scheme in zip(("profiles", "intensities"), both, strict=True)
     }
 
 

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
-from indexer.schemes import intensities, profiles
+from indexer import schemes
 from indexer.search import SearchResult
 from portal import labels
 from portal.public.search_form import SearchForm
@@ -57,14 +57,12 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
     region_id = result.query.region_id
     names = {}
     if region_id:  # profile codes only mean something within one region's scheme
-        names["profiles"] = {
-            p.code: labels.in_page_language(p.names, locale)
-            for p in profiles(region_id, session=session)
-        }
-        names["intensities"] = {
-            i.code: labels.in_page_language(i.names, locale)
-            for i in intensities(region_id, session=session)
-        }
+        for facet, scheme in zip(
+            ("profiles", "intensities"), schemes.names(region_id, session=session), strict=True
+        ):
+            names[facet] = {
+                code: labels.in_page_language(texts, locale) for code, texts in scheme.items()
+            }
     names["care_forms"] = {code: (str(label), "") for code, label in labels.CARE_FORMS.items()}
     legends = {
         "profiles": _("Soort hulp"),
