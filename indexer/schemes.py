@@ -6,6 +6,7 @@ stored per locale; `localized` picks one with the Dutch fallback of DESIGN.md §
 which language it picked, so a page can mark a Dutch passage with `lang="nl"`.
 """
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from indexer.models import Intensity, OutcomeNorm, Profile, Region
@@ -42,17 +43,24 @@ def names(region_id: str, *, session: Session) -> tuple[dict, dict]:
     """The names of the region's profiles and of its intensities, {code: {locale: name}}, in
     the orders above: what a results page labels its choices with, without reading every
     description in six languages (the search pages ask for this on every request)."""
-    profile_names = session.exec(
-        select(Profile.code, Profile.names)
-        .where(Profile.region_id == region_id)
-        .order_by(col(Profile.code))
+    params = {"region": region_id}
+    return (
+        dict(session.exec(PROFILE_NAMES, params=params).all()),
+        dict(session.exec(INTENSITY_NAMES, params=params).all()),
     )
-    intensity_names = session.exec(
-        select(Intensity.code, Intensity.names)
-        .where(Intensity.region_id == region_id)
-        .order_by(col(Intensity.sort_order), col(Intensity.code))
-    )
-    return dict(profile_names.all()), dict(intensity_names.all())
+
+
+# Built once (indexer/store.py), for `names`.
+PROFILE_NAMES = (
+    select(Profile.code, Profile.names)
+    .where(Profile.region_id == bindparam("region"))
+    .order_by(col(Profile.code))
+)
+INTENSITY_NAMES = (
+    select(Intensity.code, Intensity.names)
+    .where(Intensity.region_id == bindparam("region"))
+    .order_by(col(Intensity.sort_order), col(Intensity.code))
+)
 
 
 def norms(region_id: str, *, session: Session) -> list[OutcomeNorm]:

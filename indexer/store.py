@@ -3,6 +3,11 @@
 SQLite is the default (a single file, nothing to install); PostgreSQL is used at scale via
 DATABASE_URL. The schema is only ever created by Alembic migrations, never by
 `create_all`, so a deployed PostgreSQL database can be upgraded in place.
+
+Queries that every page runs (places, teams, schemes, a provider's listing) are statements
+built once at import, with `bindparam` for what changes per request: composing a select
+costs SQLAlchemy more than SQLite takes to answer it (a postcode's place: 0.19 ms composed
+per call, 0.06 ms prebuilt; docs/performance.md).
 """
 
 from collections.abc import Iterator

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, SQLModel, col, or_, select
 
 from indexer.edits.parts import PARTS, STALE_MONTHS
@@ -86,10 +87,15 @@ def stale_from(part: str, today: date) -> date:
     )
 
 
+# Built once (indexer/store.py): every provider page shows its confirmations.
+CONFIRMATIONS = select(Confirmation.part, Confirmation.confirmed_on).where(
+    Confirmation.provider_id == bindparam("provider")
+)
+
+
 def confirmations(provider_id: str, *, session: Session) -> dict[str, date]:
     """{part: the day a person last confirmed it}; parts never confirmed are left out."""
-    query = select(Confirmation).where(Confirmation.provider_id == provider_id)
-    return {c.part: c.confirmed_on for c in session.exec(query)}
+    return dict(session.exec(CONFIRMATIONS, params={"provider": provider_id}).all())
 
 
 def history(provider_id: str, *, session: Session) -> list[AuditEntry]:

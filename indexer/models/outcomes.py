@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from sqlalchemy import ForeignKeyConstraint
+from sqlalchemy import ForeignKeyConstraint, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -13,6 +13,11 @@ class Outcome(SQLModel, table=True):
     figure is optional: regions publish what they measured, and a missing figure must stay
     missing rather than become a zero.
     """
+
+    # The regional averages beside every figure read one period × profile × intensity.
+    __table_args__ = (
+        Index("ix_outcome_region_period", "region_id", "period", "profile_code", "intensity_code"),
+    )
 
     region_id: str = Field(foreign_key="region.id", primary_key=True)
     provider_id: str = Field(foreign_key="provider.id", primary_key=True, index=True)

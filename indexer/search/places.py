@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, select
 
 from indexer.models import Municipality, Postcode
@@ -21,22 +22,22 @@ class Place:
         return (self.latitude, self.longitude)
 
 
+# Built once (indexer/store.py): every results page asks.
+PLACE = (
+    select(
+        Postcode.pc4,
+        Municipality.code,
+        Municipality.name,
+        Municipality.region_id,
+        Postcode.latitude,
+        Postcode.longitude,
+    )
+    .join(Municipality, col(Municipality.code) == col(Postcode.municipality_code))
+    .where(Postcode.pc4 == bindparam("pc4"))
+)
+
+
 def locate(session: Session, postcode: str) -> Place | None:
     """The place of a PC4 or full postcode ("1011", "1011 AB"); None when unknown."""
-    pc4 = postcode.strip()[:4]
-    row = session.exec(
-        select(Postcode, Municipality)
-        .join(Municipality, col(Municipality.code) == col(Postcode.municipality_code))
-        .where(Postcode.pc4 == pc4)
-    ).first()
-    if row is None:
-        return None
-    found, municipality = row
-    return Place(
-        found.pc4,
-        municipality.code,
-        municipality.name,
-        municipality.region_id,
-        found.latitude,
-        found.longitude,
-    )
+    row = session.exec(PLACE, params={"pc4": postcode.strip()[:4]}).first()
+    return None if row is None else Place(*row)
