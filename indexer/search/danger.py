@@ -81,26 +81,79 @@ class Signs:
     phrases: tuple[Phrase, ...]
 
     @cached_property
-    def _by_letter(self) -> dict[str, tuple[Term, ...]]:
-        """Terms by first letter. A typo on the first letter costs 2, which only words of 9
-        letters or more can pay (key ""), so a typed word is compared with few terms."""
-        groups: dict[str, set[Term]] = {}
-        for term in {term for phrase in self.phrases for term in phrase.terms}:
-            groups.setdefault(term.word[0], set()).add(term)
-            if len(term.word) >= 9:
-                groups.setdefault("", set()).add(term)
-        return {letter: tuple(terms) for letter, terms in groups.items()}
+    def _terms(self) -> "_TermIndex":
+        return _TermIndex({term for phrase in self.phrases for term in phrase.terms})
+
+    @cached_property
+    def _by_first_term(self) -> dict[Term, tuple[Phrase, ...]]:
+        phrases: dict[Term, list[Phrase]] = {}
+        for phrase in self.phrases:
+            phrases.setdefault(phrase.terms[0], []).append(phrase)
+        return {term: tuple(found) for term, found in phrases.items()}
 
     def hits(self, words: list[str]) -> list[set[Term]]:
         """Per word, the terms it matches."""
+        return [self._terms.matching(word) for word in words]
+
+    def possible(self, hits: list[set[Term]]) -> list[Phrase]:
+        """The phrases whose every word is among `hits`: only they can occur."""
+        present = set().union(*hits)
         return [
-            {
-                term
-                for term in (*self._by_letter.get(word[0], ()), *self._by_letter.get("", ()))
-                if (len(word) >= 9 or term.word[0] == word[0]) and term.matches(word)
-            }
-            for word in words
+            phrase
+            for term in present
+            for phrase in self._by_first_term.get(term, ())
+            if all(other in present for other in phrase.terms)
         ]
+
+
+class _TermIndex:
+    """Which terms a typed word can match, without comparing it with each of them.
+
+    A word is another word within its typo budget only if deleting at most that many
+    letters from each makes them equal, so the words left after such deletions point to the
+    terms ("zelfmord" and "zelfmoord" both become "zelfmord"). A stem that is not the start
+    of the typed word (letter for letter: same first letter) is within its budget only if
+    the first letter is the one typo, as a typo there costs two: then the typed word's
+    first or second letter is the stem's first or second one. Candidates are then checked
+    by Term.matches, so the index only saves work and decides nothing."""
+
+    def __init__(self, terms: set[Term]) -> None:
+        self.exact: dict[str, set[Term]] = {}
+        self.near: dict[str, set[Term]] = {}
+        self.stems: dict[str, set[Term]] = {}  # by first letter
+        self.long_stems: dict[tuple[int, str], set[Term]] = {}  # by (position, letter)
+        for term in terms:
+            word = term.word
+            if term.stem:
+                self.stems.setdefault(word[0], set()).add(term)
+                if typo_budget(word) == 2:
+                    for position, letter in enumerate(word[:2]):
+                        self.long_stems.setdefault((position, letter), set()).add(term)
+                continue
+            self.exact.setdefault(word, set()).add(term)
+            if not ARABIC.search(word):  # Arabic words match exactly (_close)
+                for variant in _deletions(word, typo_budget(word)):
+                    self.near.setdefault(variant, set()).add(term)
+
+    def matching(self, typed: str) -> set[Term]:
+        candidates = set(self.exact.get(typed, ()))
+        for variant in _deletions(typed, typo_budget(typed)):
+            candidates |= self.near.get(variant, set())
+        candidates |= self.stems.get(typed[0], set())
+        if typo_budget(typed) == 2:
+            for key in ((0, typed[1]), (1, typed[0]), (1, typed[1])):
+                candidates |= self.long_stems.get(key, set())
+        return {term for term in candidates if term.matches(typed)}
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """`word` and every word left after deleting up to `depth` of its letters; none for a
+    depth of 0: without a typo budget only the exact word matches, looked up by itself."""
+    found = layer = {word} if depth else set()
+    for _ in range(depth):
+        layer = {part[:i] + part[i + 1 :] for part in layer for i in range(len(part))}
+        found = found | layer
+    return found
 
 
 def _close(typed: str, known: str) -> bool:
@@ -124,14 +177,15 @@ def danger_signals(text: str, signs: Signs | None = None) -> tuple[str, ...]:
     """The concepts (in CONCEPTS order) that `text` signals; () for an ordinary search."""
     signs = load_danger() if signs is None else signs
     hits = signs.hits(words_of(text))
+    possible = signs.possible(hits)
     blocked: set[int] = set()
-    for phrase in signs.phrases:
+    for phrase in possible:
         if phrase.concept == NOT_DANGER:
             for used in phrase.matches(hits):
                 blocked |= used
     found = {
         phrase.concept
-        for phrase in signs.phrases
+        for phrase in possible
         if phrase.concept != NOT_DANGER and next(phrase.matches(hits, blocked), None)
     }
     return tuple(concept for concept in CONCEPTS if concept in found)

@@ -5,67 +5,76 @@ the typo budget, a prefix of the last word, or one of its vocabulary keywords.
 """
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from itertools import compress, count
 
 from indexer.search.contract import Segment
-from indexer.search.vocabulary import normalise
 
 CROP_WORDS = 30
 ELLIPSIS = "…"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance with transpositions counted once, stopping early past `limit`."""
-    if abs(len(a) - len(b)) > limit:
+    """Levenshtein distance with transpositions counted once (optimal string alignment),
+    or `limit + 1` when it is more than `limit`.
+
+    Pairs differ by the few edits a typo makes or by far more, so this follows only the
+    edits at the first differing letter and compares the rests whole (string comparisons
+    run in C): a few steps for a budget of 1 or 2, where a full table costs a hundred."""
+    if a == b:
+        return 0
+    if limit < 1 or abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
+    start, shorter = 0, min(len(a), len(b))
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    if not a or not b:
+        return len(a) + len(b)
+    swapped = a[1:2] == b[:1] and a[:1] == b[1:2]
+    if a[1:] == b[1:] or a[1:] == b or a == b[1:] or (swapped and a[2:] == b[2:]):
+        return 1
+    if limit < 2 or len(set(b).difference(a)) > limit:  # a letter `a` lacks takes an edit
+        return limit + 1
+    best = limit + 1
+    edits = [(a[1:], b[1:]), (a[1:], b), (a, b[1:])]  # substitute, delete, insert
+    if swapped:
+        edits.append((a[2:], b[2:]))
+    for rest_a, rest_b in edits:
+        if best <= 2:  # one edit was ruled out above: two is the least left
+            break
+        best = min(best, 1 + edit_distance(rest_a, rest_b, best - 2))
+    return best
 
 
-TOKENS = re.compile(r"\w+(?:['’ʼ]\w+)*|\W+|['’ʼ]")
+WORDS = re.compile(r"(\w+(?:['’ʼ]\w+)*)")  # as vocabulary.words_of, before folding
 
 
-@lru_cache(maxsize=100_000)
-def _fold(word: str) -> str:
-    """Folding a word is the costly part of marking 20 snippets; words repeat a lot."""
-    return normalise(word)
-
-
-def snippet(text: str, matches=None) -> list[Segment]:
+def snippet(text: str, matches: Callable[[str], bool] | None = None) -> list[Segment]:
     """`text` cropped to about CROP_WORDS words around the first match, matches marked.
 
-    `matches(word) -> bool` decides per normalised word; without it nothing is marked.
+    `matches(word) -> bool` decides per word as written; without it nothing is marked.
+    Words are decided only up to the first match, then only inside the crop.
     """
-    tokens = TOKENS.findall(text)
-    words_at = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
-    position = 0
-    if matches:  # fold words only up to the first match, then only inside the crop
-        position = next((n for n, i in enumerate(words_at) if matches(_fold(tokens[i]))), 0)
+    parts = WORDS.split(text)  # text between words, a word, text between words, …
+    words = parts[1::2]
+    position = next(compress(count(), map(matches, words)), 0) if matches else 0
     start_word = max(0, position - CROP_WORDS // 3)
-    end_word = min(len(words_at), start_word + CROP_WORDS)
-    start = words_at[start_word] if start_word else 0
-    end = words_at[end_word - 1] + 1 if end_word < len(words_at) else len(tokens)
-    marked = (
-        {i: matches(_fold(tokens[i])) for i in words_at[start_word:end_word]} if matches else {}
-    )
-    segments = [Segment(ELLIPSIS)] if start_word > 0 else []
-    for i in range(start, end):
-        token, match = tokens[i], marked.get(i, False)
-        if segments and segments[-1].match == match and segments[-1].text != ELLIPSIS:
-            segments[-1] = Segment(segments[-1].text + token, match)
-        else:
-            segments.append(Segment(token, match))
-    if end_word < len(words_at):
+    end_word = min(len(words), start_word + CROP_WORDS)
+    cursor = 2 * start_word + 1 if start_word else 0  # index in parts
+    end = 2 * end_word if end_word < len(words) else len(parts)
+    segments = [Segment(ELLIPSIS)] if start_word else []
+    crop = range(start_word, end_word)
+    for n in compress(crop, map(matches, words[start_word:end_word])) if matches else ():
+        segments += _plain(parts[cursor : 2 * n + 1])
+        segments.append(Segment(words[n], True))
+        cursor = 2 * n + 2
+    segments += _plain(parts[cursor:end])
+    if end_word < len(words):
         segments.append(Segment(ELLIPSIS))
     return segments
+
+
+def _plain(parts: list[str]) -> list[Segment]:
+    text = "".join(parts)
+    return [Segment(text)] if text else []

@@ -82,6 +82,17 @@ class PhraseIndex:
             index.setdefault((lang, keys[0]), []).append((keys, phrase))
         return index
 
+    @cached_property
+    def _meanings(self) -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
+        """The keywords of every phrase → (Vocabulary.wider, Vocabulary.about), worked out
+        once: each goes through all the concepts."""
+        vocabulary = self.vocabulary
+        return {k: (vocabulary.wider(k), vocabulary.about(k)) for k in vocabulary.phrases.values()}
+
+    def meaning(self, keywords: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+        """What a phrase's keywords lead to: their wider keywords, and what they are about."""
+        return self._meanings[keywords]
+
     def matches(self, words: list[str], langs: tuple[str, ...]) -> list[_Match]:
         """Every place a vocabulary phrase occurs among `words`."""
         keys = [{EXACT: w} | {lang: key(w, lang) for lang in langs} for w in words]
@@ -129,23 +140,24 @@ def term_groups(text: str, vocabulary: Vocabulary, locale: str = "nl") -> list[T
             chosen.append(match)
             taken |= set(match.positions)
     chosen += [_Match((i,), (), ()) for i in range(len(words)) if i not in taken]
-    last = len(words) - 1
-    groups = [
-        TermGroup(
-            tuple(words[i] for i in m.positions),
-            m.keywords,
-            prefix=m.positions[-1] == last and not m.keywords,
-            phrase=m.phrase,
-            wider=vocabulary.wider(m.keywords) if m.keywords else (),
-            about=vocabulary.about(m.keywords) if m.keywords else "",
-        )
-        for m in sorted(chosen, key=lambda m: m.positions[0])
-    ]
+    groups = [_group(words, m, index) for m in sorted(chosen, key=lambda m: m.positions[0])]
     stop = vocabulary.stop_words.get(locale, frozenset()) | vocabulary.stop_words.get(
         "nl", frozenset()
     )
     meaningful = [g for g in groups if g.keywords or any(w not in stop for w in g.words)]
     return meaningful or groups
+
+
+def _group(words: list[str], match: _Match, index: PhraseIndex) -> TermGroup:
+    wider, about = index.meaning(match.keywords) if match.keywords else ((), "")
+    return TermGroup(
+        tuple(words[i] for i in match.positions),
+        match.keywords,
+        prefix=match.positions[-1] == len(words) - 1 and not match.keywords,
+        phrase=match.phrase,
+        wider=wider,
+        about=about,
+    )
 
 
 def _languages(words: list[str], locale: str) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 ordinary searches are not: a parent asking about fear, a divorce or being dead tired gets no
 crisis lines (indexer/search/danger.py, indexer/vocabulary/danger.csv)."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,33 @@ def test_every_sign_needs_a_phrase_in_every_language(tmp_path: Path) -> None:
     path.write_text("\n".join(["concept,lang,phrase", *rows[1:]]) + "\n", "utf-8")
     with pytest.raises(ValueError, match="suicide has no phrase in nl"):
         load_danger(path)
+
+
+def test_the_index_finds_what_comparing_with_every_sign_finds() -> None:
+    """Signs are looked up through an index, not compared one by one: for words made from
+    every sign word by one or two typos (a letter left out, added, changed or swapped, the
+    first one too, more letters after it), the index finds exactly the sign words that
+    comparing with each of them finds."""
+    signs = load_danger()
+    terms = {term for phrase in signs.phrases for term in phrase.terms}
+    letters = "".join(sorted({letter for term in terms for letter in term.word}))
+    rng = random.Random(16)
+
+    def typo(word: str) -> str:
+        i, letter = rng.randrange(len(word)), rng.choice(letters)
+        return rng.choice(
+            [
+                word[:i] + word[i + 1 :],
+                word[:i] + letter + word[i:],
+                word[:i] + letter + word[i + 1 :],
+                word[:i] + word[i + 1 : i + 2] + word[i] + word[i + 2 :],
+                letter + word[1:],
+            ]
+        )
+
+    typed = {term.word for term in terms}
+    for word in sorted(typed):
+        once = [typo(word) for _ in range(3)]
+        typed |= {*once, *(typo(w) for w in once if w), *(w + "ing" for w in once)}
+    for word in sorted(w for w in typed if w):
+        assert signs.hits([word]) == [{t for t in terms if t.matches(word)}], word

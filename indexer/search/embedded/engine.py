@@ -7,11 +7,13 @@ visible to running portal processes at once.
 
 import hashlib
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
 
 import tantivy
@@ -22,7 +24,7 @@ from indexer.search.documents import distance_km
 from indexer.search.embedded import storage
 from indexer.search.embedded.render import all_of, render
 from indexer.search.embedded.schema import SCHEMA_VERSION, build_schema, to_tantivy
-from indexer.search.embedded.text import group_query, word_matcher
+from indexer.search.embedded.text import concept_queries, group_query, word_matcher
 from indexer.search.engine import EngineStatus, SearchUnavailable
 from indexer.search.filters import clauses
 from indexer.search.highlight import snippet
@@ -49,9 +51,14 @@ class EmbeddedEngine:
         self._index: tantivy.Index | None = None
         self._build: Path | None = None
         self._searcher: tantivy.Searcher | None = None
+        self._link: str | None = None  # what `current` pointed at for self._build
         self._version: tuple[int, int] | None = None
         self._sizes: dict[str, int] = {}
         self._lock = threading.Lock()
+
+    @cached_property
+    def _concepts(self) -> dict[tuple[str, ...], tantivy.Query]:
+        return concept_queries(self.schema, self.vocabulary)
 
     def settings_hash(self) -> str:
         settings = {"schema": SCHEMA_VERSION, "phrases": sorted(map(list, self.vocabulary.phrases))}
@@ -133,26 +140,40 @@ class EmbeddedEngine:
         filters = [render(self._index, clause) for clause in clauses(query, today)]
         groups = term_groups(query.text, self.vocabulary, query.locale)
         queries: dict = {}
+        looks: dict[tuple, tuple[tantivy.Query, tantivy.SearchResult]] = {}
 
         def query_of(group):
             if group not in queries:
-                queries[group] = group_query(self.schema, group)
+                concept = self._concepts.get(group.keywords)
+                queries[group] = concept or group_query(self.schema, group)
             return queries[group]
 
+        def ranked(chosen) -> bool:
+            return bool(chosen) and query.sort == Sort.RELEVANCE
+
         def count(chosen) -> int:
-            return _count(searcher, all_of(filters + [query_of(g) for g in chosen]))
+            """Each plan's count, once. A plan ranked by relevance gets its page in the same
+            pass: the count scores every match anyway, the page only keeps the best."""
+            key = tuple(chosen)
+            if key not in looks:
+                final = all_of(filters + [query_of(g) for g in key])
+                page = query.page_size if ranked(key) else 1
+                looks[key] = final, _look(searcher, final, page, query.offset)
+            return looks[key][1].count
 
         def count_in_name(chosen) -> int:
             names = [group_query(self.schema, g, ("name",)) for g in chosen]
-            return _count(searcher, all_of(filters + names))
+            return _look(searcher, all_of(filters + names)).count
 
         plan, total = plan_text(groups, count, count_in_name)
         if not total:
             return SearchResult([], 0, {name: {} for name in query.facets}, query)
-        required = [query_of(g) for g in plan.required]
-        final = all_of(filters + required)
-        addresses = self._page(searcher, final, query, today, total, ranked=bool(required))
-        matches = word_matcher(list(plan.required)) if required else None
+        final, found = looks[plan.required]
+        if ranked(plan.required):
+            addresses = [address for _, address in found.hits]
+        else:
+            addresses = self._page(searcher, final, query, today, total)
+        matches = word_matcher(list(plan.required)) if plan.required else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
         facets = self._facets(searcher, final, query.facets)
         return SearchResult(
@@ -166,6 +187,11 @@ class EmbeddedEngine:
         )
 
     def _open(self) -> tantivy.Index:
+        """The index `current` points at, opened again only when the link changes: reading
+        the link costs one system call, resolving it a dozen."""
+        link = storage.current_link(self.root)
+        if link is not None and link == self._link:
+            return self._index
         build = storage.current_build(self.root)
         if build is None:
             raise SearchUnavailable(f"no search index in {self.root}: run `indexer build`")
@@ -177,6 +203,7 @@ class EmbeddedEngine:
             with _damage_reported(build):
                 self._index, self._build = tantivy.Index.open(str(build)), build
             self._searcher = None
+        self._link = link
         return self._index
 
     def _searcher_now(self) -> tantivy.Searcher:
@@ -187,7 +214,7 @@ class EmbeddedEngine:
             index = self._open()
             build = self._build
             version = _version(build)
-            if version == self._version and not storage.intact(build, self._sizes):
+            if version == self._version and not storage.intact(self._sizes):
                 version = _version(build)  # a commit may have replaced files meanwhile
                 if version == self._version:
                     # Reloading would map the damaged files; wait for a commit or a new build.
@@ -198,12 +225,9 @@ class EmbeddedEngine:
             self._version = version
             return self._searcher
 
-    def _page(
-        self, searcher, final, query: SearchQuery, today: date, total: int, ranked: bool
-    ) -> list:
-        if query.sort == Sort.RELEVANCE and ranked:
-            found = searcher.search(final, query.page_size, offset=query.offset, count=False)
-            return [address for _, address in found.hits]
+    def _page(self, searcher, final, query: SearchQuery, today: date, total: int) -> list:
+        """The page when relevance does not order it: by name (also a search without
+        words), distance or a value."""
         if query.sort in (Sort.NAME, Sort.RELEVANCE):
             found = searcher.search(
                 final,
@@ -221,8 +245,8 @@ class EmbeddedEngine:
             documents = [json.loads(searcher.doc(a)["source"][0]) for a in everything]
             ordered = wait_sort.order(documents, query.profiles, today)
         else:
-            keys = self._sort_keys(searcher, everything, query)
-            ordered = sorted(range(len(everything)), key=lambda i: (keys[i] is None, keys[i] or 0))
+            keys = [(key is None, key or 0) for key in self._sort_keys(searcher, everything, query)]
+            ordered = sorted(range(len(everything)), key=keys.__getitem__)
         return [everything[i] for i in ordered[query.offset : query.offset + query.page_size]]
 
     @staticmethod
@@ -277,7 +301,7 @@ def _reload(index: tantivy.Index, build: Path) -> tuple[tantivy.Searcher, dict[s
 def _version(build: Path) -> tuple[int, int]:
     """Which commit meta.json describes: tantivy replaces it by a rename (a new inode) on
     every commit; the time alone can repeat for two commits within a clock tick."""
-    meta = (build / "meta.json").stat()
+    meta = os.stat(f"{build}/meta.json")
     return meta.st_ino, meta.st_mtime_ns
 
 
@@ -307,5 +331,9 @@ def _writer(index: tantivy.Index) -> tantivy.IndexWriter:
         ) from None
 
 
-def _count(searcher: tantivy.Searcher, query: tantivy.Query) -> int:
-    return searcher.search(query, 1, count=True).count  # tantivy needs a limit of 1 or more
+def _look(
+    searcher: tantivy.Searcher, query: tantivy.Query, limit: int = 1, offset: int = 0
+) -> tantivy.SearchResult:
+    """How many documents match, and the best `limit` from `offset` by relevance; tantivy
+    needs a limit of 1 or more even to count."""
+    return searcher.search(query, limit, offset=offset, count=True)

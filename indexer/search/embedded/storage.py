@@ -15,6 +15,14 @@ CURRENT = "current"
 META = "build-info.json"  # tantivy keeps its own meta.json in the same folder
 
 
+def current_link(root: Path) -> str | None:
+    """What `current` points at, as written in the link (a build folder's name)."""
+    try:
+        return os.readlink(root / CURRENT)
+    except OSError:
+        return None
+
+
 def current_build(root: Path) -> Path | None:
     link = root / CURRENT
     return link.resolve() if link.is_symlink() and link.resolve().exists() else None
@@ -56,7 +64,7 @@ def discard(build: Path) -> None:
 
 
 def segment_files(build: Path) -> dict[str, int]:
-    """Size of every file of the segments that tantivy's meta.json names.
+    """Size of every file (by path) of the segments that tantivy's meta.json names.
 
     tantivy reads its files through mmap: a file truncated under a running searcher kills
     the process with SIGBUS instead of raising. Comparing these sizes before each search
@@ -74,18 +82,18 @@ def segment_files(build: Path) -> dict[str, int]:
         if segment.get("deletes"):
             named.add(f"{prefix}.{segment['deletes']['opstamp']}.del")
     with os.scandir(build) as entries:
-        names = [
-            entry.name
+        paths = [
+            entry.path
             for entry in entries
             if entry.name in named
             or (entry.name.split(".")[0] in segments and entry.name.count(".") == 1)
         ]
-    return {name: (build / name).stat().st_size for name in names}
+    return {path: os.stat(path).st_size for path in paths}
 
 
-def intact(build: Path, sizes: dict[str, int]) -> bool:
+def intact(sizes: dict[str, int]) -> bool:
     """True when every file in `sizes` is still there with at least its size."""
     try:
-        return all(os.stat(build / name).st_size >= size for name, size in sizes.items())
+        return all(os.stat(path).st_size >= size for path, size in sizes.items())
     except OSError:
         return False

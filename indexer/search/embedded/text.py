@@ -8,14 +8,16 @@ Meilisearch's rules.
 Which groups must match is decided for both engines by indexer.search.relaxing.
 """
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import tantivy
 
+from indexer.search.embedded.render import all_of, any_of, any_term
 from indexer.search.embedded.schema import TEXT_FIELDS
 from indexer.search.highlight import edit_distance
 from indexer.search.query_words import TermGroup, typo_budget
-from indexer.search.vocabulary import words_of
+from indexer.search.vocabulary import Vocabulary, normalise, words_of
 
 EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
 
@@ -29,26 +31,41 @@ def group_query(
     "verdriet" by a typo in one engine only). Keywords are curated spellings: no typo of a
     typo."""
     if not group.is_concept:
-        return _all_of([_word(schema, w, group.prefix, fields) for w in group.words])
+        return all_of([_word(schema, w, group.prefix, fields) for w in group.words])
+    return _keywords_query(schema, group.keywords)
+
+
+def concept_queries(
+    schema: tantivy.Schema, vocabulary: Vocabulary
+) -> dict[tuple[str, ...], tantivy.Query]:
+    """The query of every set of keywords a recognised phrase can lead to, widened ones
+    included, built once: they do not depend on what was typed, and a concept's query is
+    made of a hundred or more parts."""
+    sets = set(vocabulary.phrases.values())
+    sets |= {wider for keywords in sets if (wider := vocabulary.wider(keywords))}
+    return {keywords: _keywords_query(schema, keywords) for keywords in sets}
+
+
+def _keywords_query(schema: tantivy.Schema, keywords: tuple[str, ...]) -> tantivy.Query:
     alternatives = []
-    single = sorted({k for k in group.keywords if len(words_of(k)) == 1})
+    single = sorted({k for k in keywords if len(words_of(k)) == 1})
     if single:
         words = [words_of(k)[0] for k in single]
         alternatives += [
-            tantivy.Query.boost_query(tantivy.Query.term_set_query(schema, field, words), weight)
+            tantivy.Query.boost_query(any_term(schema, field, words), weight)
             for field, weight in TEXT_FIELDS.items()
         ]
-    for keyword in group.keywords:
+    for keyword in keywords:
         keyword_words = words_of(keyword)
         if len(keyword_words) > 1:
             alternatives.append(_phrase(schema, keyword_words))
-    return _any_of(alternatives)
+    return any_of(alternatives)
 
 
 def _phrase(schema: tantivy.Schema, words: list[str]) -> tantivy.Query:
     """A keyword of several words, as Meilisearch matches a synonym of several words: side
     by side. "terug naar school" is not in "gaan naar school … om naar terug te gaan"."""
-    return _any_of([tantivy.Query.phrase_query(schema, field, words) for field in TEXT_FIELDS])
+    return any_of([tantivy.Query.phrase_query(schema, field, words) for field in TEXT_FIELDS])
 
 
 def _word(
@@ -64,37 +81,47 @@ def _word(
         if budget or prefix:
             fuzzy = tantivy.Query.fuzzy_term_query(schema, field, word, budget, True, prefix)
             options.append(tantivy.Query.boost_query(fuzzy, weight))
-    return _any_of(options)
+    return any_of(options)
 
 
-def _any_of(queries: list[tantivy.Query]) -> tantivy.Query:
-    if len(queries) == 1:
-        return queries[0]
-    return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
-
-
-def _all_of(queries: list[tantivy.Query]) -> tantivy.Query:
-    if len(queries) == 1:
-        return queries[0]
-    return tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in queries])
-
-
-def word_matcher(groups: list[TermGroup]):
-    """A predicate telling whether a normalised word of a text is what `groups` matched,
-    used to mark snippets exactly as the query matched."""
+def word_matcher(groups: list[TermGroup]) -> Callable[[str], bool]:
+    """A predicate telling whether a word of a text, as written, is what `groups` matched,
+    used to mark snippets exactly as the query matched. Each distinct word is decided once
+    per search: the snippets of a page repeat most of their words."""
     keyword_words = {w for g in groups for k in g.keywords for w in words_of(k)}
+    typed = [(word, group.prefix, typo_budget(word)) for group in groups for word in group.words]
 
-    @lru_cache(maxsize=4096)
-    def matches(word: str) -> bool:
+    def matches(written: str) -> bool:
+        word = _fold(written)
         if word in keyword_words:
             return True
-        for group in groups:
-            for query_word in group.words:
-                budget = typo_budget(query_word)
-                if word == query_word or (group.prefix and word.startswith(query_word)):
-                    return True
-                if budget and edit_distance(word, query_word, budget) <= budget:
-                    return True
+        for query_word, prefix, budget in typed:
+            if word == query_word or (prefix and word.startswith(query_word)):
+                return True
+            if (
+                budget
+                and abs(len(word) - len(query_word)) <= budget
+                and edit_distance(word, query_word, budget) <= budget
+            ):
+                return True
         return False
 
-    return matches
+    return _Decisions(matches).__getitem__
+
+
+class _Decisions(dict):
+    """Word as written → decision, made on first sight; looking one up costs no Python."""
+
+    def __init__(self, decide: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.decide = decide
+
+    def __missing__(self, word: str) -> bool:
+        self[word] = decision = self.decide(word)
+        return decision
+
+
+@lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    """Folding a word costs more than deciding it; texts share most of their words."""
+    return normalise(word)
