@@ -7,13 +7,13 @@ problem details document (portal/api/problems.py), never a page.
 """
 
 from flask import Flask, current_app, g, render_template, request
-from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from indexer.imports.files import MAX_UPLOAD_MB
 from indexer.search import SearchUnavailable
 from portal.api.problems import problem
+from portal.localize import gettext as _
 
 
 def init_app(app: Flask) -> None:

@@ -11,11 +11,11 @@ from functools import lru_cache
 
 import icu
 from babel import Locale
-from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 
 from indexer import languages
 from indexer.schemes import localized
+from portal.localize import lazy_gettext as _l
+from portal.localize import locale_code
 
 CARE_FORMS = {
     "ambulant": _l("Gesprekken en hulp op afspraak"),
@@ -81,7 +81,7 @@ def in_page_language(texts: dict[str, str], locale: str) -> tuple[str, str]:
 def language_name(code: str, *, capital: bool = False) -> str:
     """`nl` → "Nederlands" (in Dutch), "Dutch" (in English), "нідерландська" (in Ukrainian);
     `capital` for a name standing on its own, such as a filter label."""
-    name = _display_name(code, str(get_locale()))
+    name = _display_name(code, locale_code())
     return name[:1].upper() + name[1:] if capital else name
 
 
@@ -93,7 +93,7 @@ def language_names(codes: list[str]) -> list[str]:
 
 def collation_key() -> Callable[[str], bytes]:
     """A sort key for text in the page language's alphabetical order."""
-    return _collator(str(get_locale())).getSortKey
+    return _collator(locale_code()).getSortKey
 
 
 @lru_cache(maxsize=16)

@@ -1,12 +1,12 @@
 """The account forms. Messages are lazy gettext strings: a form class is built once, its
 messages are read in the language of each request."""
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp
 
 from indexer.accounts.passwords import MIN_PASSWORD_LENGTH
+from portal.localize import lazy_gettext as _l
 
 
 class SignInForm(FlaskForm):

@@ -6,11 +6,11 @@ would let anyone who types a victim's address send them a link to their own site
 """
 
 from flask import current_app, request, url_for
-from flask_babel import gettext as _
 
 from indexer.accounts.tokens import make_token
 from indexer.mail import send_mail
 from indexer.models.accounts import User
+from portal.localize import gettext as _
 
 
 def mail_link(endpoint: str, **values: str) -> str:

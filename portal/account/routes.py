@@ -20,7 +20,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from indexer.accounts import service
@@ -33,6 +32,7 @@ from portal.account.mail import send_reset_mail
 from portal.account.users import sign_in_now
 from portal.database import get_session
 from portal.extensions import limiter
+from portal.localize import gettext as _
 from portal.permissions import anyone, signed_in
 
 blueprint = Blueprint("account", __name__)

@@ -6,14 +6,14 @@ answers 400 naming the code and the region's own codes instead; without a region
 must exist in at least one region of the guide.
 """
 
-from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlmodel import Session
 
 from indexer import languages
 from indexer.models import Region
 from indexer.schemes import intensities, profiles, regions
 from portal.i18n import list_format
+from portal.localize import gettext as _
+from portal.localize import ngettext
 
 
 def unknown_region(region_id: str | None, *, session: Session) -> dict[str, str]:

@@ -10,12 +10,12 @@ so a client never meets an HTML page or another error shape.
 import time
 
 from flask import Response, current_app, url_for
-from flask_babel import lazy_gettext as _l
 from pydantic import BaseModel, ConfigDict, Field
 from werkzeug.http import HTTP_STATUS_CODES
 
 from portal.api.models import HelpNow
 from portal.extensions import limiter
+from portal.localize import lazy_gettext as _l
 from portal.public import help_now as crisis
 
 MEDIA_TYPE = "application/problem+json"

@@ -9,8 +9,6 @@ region's cost bandwidth.
 from datetime import date
 
 from flask import url_for
-from flask_babel import get_locale
-from flask_babel import gettext as _
 from pydantic import Field
 
 from indexer.edits.reads import confirmations
@@ -34,6 +32,8 @@ from portal.api.problems import ApiProblem, invalid
 from portal.api.registry import Parameters, get
 from portal.api.search import Code
 from portal.database import get_session
+from portal.localize import get_locale
+from portal.localize import gettext as _
 from portal.services import today
 
 

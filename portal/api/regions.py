@@ -4,8 +4,6 @@ bandwidths, and everything it publishes as one download in the import format."""
 from datetime import date
 
 from flask import current_app, url_for
-from flask_babel import get_locale
-from flask_babel import gettext as _
 from pydantic import Field
 
 from indexer.catalog import region_summaries
@@ -20,6 +18,8 @@ from portal.api.providers import described, region_ref
 from portal.api.registry import JSON, Parameters, get
 from portal.api.search import Code
 from portal.database import get_session
+from portal.localize import get_locale
+from portal.localize import gettext as _
 from portal.services import today
 
 ZIP = "application/zip"

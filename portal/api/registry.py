@@ -23,13 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, request
-from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from portal.api.problems import invalid
 from portal.extensions import limiter
 from portal.i18n import LOCALES, list_format
+from portal.localize import gettext as _
 
 JSON = "application/json"
 PREFIX = "/api/v1"

@@ -12,7 +12,6 @@ from datetime import date
 from typing import Annotated, Literal
 
 from flask import g, request, url_for
-from flask_babel import get_locale, ngettext
 from pydantic import Field, StringConstraints
 from werkzeug.datastructures import MultiDict
 
@@ -39,6 +38,7 @@ from portal.api.models import (
 from portal.api.problems import help_now_shape, invalid
 from portal.api.registry import Parameters, get, read_query
 from portal.database import get_session
+from portal.localize import get_locale, ngettext
 from portal.public import help_now
 from portal.public.search_form import MAX_PAGE, PAGE_SIZE, WORDS_ONLY, SearchForm, parse_search
 from portal.public.waits_view import document_wait

@@ -5,7 +5,6 @@ messages: four digits (letters optional), in a region of the guide.
 """
 
 from flask import request
-from flask_babel import get_locale
 from pydantic import Field
 from werkzeug.datastructures import MultiDict
 
@@ -16,6 +15,7 @@ from portal.api.problems import invalid
 from portal.api.registry import Parameters, get, read_query
 from portal.api.search import POSTCODE
 from portal.database import get_session
+from portal.localize import get_locale
 from portal.public.search_form import WORDS_ONLY, parse_search
 
 

@@ -5,9 +5,8 @@ The data side checks an edit with the import's own rules and names the field in 
 the rule's own words follow, marked as English, for the details a short message leaves out.
 """
 
-from flask_babel import lazy_gettext as _l
-
 from indexer.models.edits import parse_wait_field
+from portal.localize import lazy_gettext as _l
 
 BY_FIELD = {
     "phone": _l("Vul een telefoonnummer in, zoals 020-1234567."),

@@ -6,8 +6,6 @@ region, and the overview shows them as pending. Every write goes through indexer
 """
 
 from flask import Blueprint, redirect, render_template, request, url_for
-from flask_babel import get_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from indexer.accounts.permissions import edits_provider, providers_of
@@ -19,6 +17,8 @@ from indexer.models import Provider
 from indexer.workspaces import wait_slots
 from portal import labels
 from portal.database import get_session
+from portal.localize import get_locale
+from portal.localize import gettext as _
 from portal.manage.messages import field_message
 from portal.manage.parts import EDITABLE, address_of, form_values, part_label
 from portal.permissions import for_provider, signed_in

@@ -11,8 +11,6 @@ those ids — no personal data — so "my shortlist" works on the next visit.
 """
 
 from flask import Blueprint, make_response, redirect, render_template, request, url_for
-from flask_babel import get_locale
-from flask_babel import gettext as _
 
 from indexer.listing import FIGURES, Listing
 from indexer.search import Place, locate
@@ -20,6 +18,8 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
+from portal.localize import get_locale
+from portal.localize import gettext as _
 from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.outcomes_view import LABELS, figure_view
 from portal.public.search_form import postcode_digits

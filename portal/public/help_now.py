@@ -13,11 +13,11 @@ or about who saw the lines is logged or stored: the words are read for this one 
 import re
 from dataclasses import asdict, dataclass
 
-from flask_babel import gettext as _
 from sqlmodel import Session
 
 from indexer.models import Region
 from indexer.search.danger import danger_signals
+from portal.localize import gettext as _
 from portal.public.search_form import SearchForm
 
 SUICIDE_SIGNS = {"suicide", "self_harm"}

@@ -6,12 +6,11 @@ Colour is never the only signal: each figure says in words whether it meets the 
 
 from dataclasses import dataclass
 
-from flask_babel import format_decimal, ngettext
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from indexer.listing import Figure, Listing
 from portal.labels import in_page_language
+from portal.localize import format_decimal, ngettext
+from portal.localize import gettext as _
+from portal.localize import lazy_gettext as _l
 
 PERIOD_PARTS = {
     "H1": _l("eerste helft van %(year)s"),

@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 from flask import Blueprint, render_template, request, url_for
-from flask_babel import get_locale
 from sqlmodel import Session
 from werkzeug.routing import BuildError
 
@@ -25,6 +24,7 @@ from indexer.models import Region
 from portal.database import get_session
 from portal.i18n import LOCALES
 from portal.labels import in_page_language
+from portal.localize import get_locale
 from portal.referrers.codes import BandwidthRow, bandwidth_rows
 
 blueprint = Blueprint("pages", __name__)

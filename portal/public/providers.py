@@ -1,7 +1,6 @@
 """A provider's page in one region: what it offers, where, how soon, and its results."""
 
 from flask import Blueprint, abort, render_template, request
-from flask_babel import get_locale
 
 from indexer.edits.reads import confirmations, stale_from
 from indexer.listing import provider_listing
@@ -10,6 +9,7 @@ from indexer.search.documents import distance_km
 from portal import labels
 from portal.database import get_session
 from portal.labels import in_page_language
+from portal.localize import get_locale
 from portal.public.freshness import wait_is_stale
 from portal.public.locations_map import locations_map
 from portal.public.outcomes_view import figure_view, intensity_outcomes

@@ -7,13 +7,13 @@ plain values and snippet segments; filters become "remove" links; pages become l
 from dataclasses import dataclass, field
 
 from flask import url_for
-from flask_babel import gettext as _
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
 from indexer import schemes
 from indexer.search import SearchResult
 from portal import labels
+from portal.localize import gettext as _
 from portal.public.search_form import SearchForm
 
 # Facet of the search contract → URL parameter of the form.

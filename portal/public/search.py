@@ -4,12 +4,12 @@ from dataclasses import replace
 
 from flask import Blueprint, g, render_template, request
 from flask.typing import ResponseReturnValue
-from flask_babel import format_number, get_locale, ngettext
 
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
+from portal.localize import get_locale, ngettext
 from portal.public import help_now, results_view
 from portal.public.search_form import WORDS_ONLY, parse_search
 from portal.public.suggestions import did_you_mean
@@ -73,8 +73,6 @@ def _result_context(form, result, session, locale) -> dict:
         "downloads": exports.download_links("search.results", form.args),
         "download_cap": exports.CAP,
         "suggestions": [],
-        "count_label": format_number,
-        "page_label": format_number,
         # Provider text not written in the reader's language is Dutch, and marked so.
         "snippet_langs": {
             hit.id: "" if locale == "nl" or hit.document[f"description_{locale}"] else "nl"

@@ -8,7 +8,6 @@ never reaches the engine and never becomes a 500.
 import re
 from dataclasses import dataclass, field
 
-from flask_babel import gettext as _
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
@@ -18,6 +17,7 @@ from indexer.search.age_words import AgeInWords, age_in_words
 from indexer.search.contract import MAX_TEXT_LENGTH
 from indexer.search.place_words import PlaceInWords, place_in_words
 from indexer.sources.specs import CARE_FORMS
+from portal.localize import gettext as _
 from portal.public.themes import theme_words
 
 PAGE_SIZE = 10

@@ -10,12 +10,12 @@ from datetime import time
 
 from babel import Locale
 from babel.dates import format_interval, get_day_names
-from flask_babel import get_locale
-from flask_babel import gettext as _
 
 from indexer.models import Team
 from indexer.opening_hours import Span, parse
 from portal.i18n import list_format
+from portal.localize import get_locale
+from portal.localize import gettext as _
 
 # A run of this many days or more is shown as a range: "maandag–vrijdag", but "maandag en
 # dinsdag".

@@ -10,9 +10,8 @@ searches `okula gitmiyor` rather than the Dutch `schoolweigering`.
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
 from indexer.search.vocabulary import load_vocabulary
+from portal.localize import lazy_gettext as _l
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date, ngettext
-from flask_babel import gettext as _
-
 from indexer.schemes import localized
 from indexer.waits import Wait, chosen_wait, waits_of
+from portal.localize import format_date, ngettext
+from portal.localize import gettext as _
 
 
 @dataclass(frozen=True)

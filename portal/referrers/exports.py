@@ -15,8 +15,6 @@ from collections import defaultdict
 from dataclasses import replace
 
 from flask import Response, url_for
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
@@ -26,6 +24,8 @@ from indexer.search.documents import build_documents
 from indexer.search.outcomes import NO_FIGURES
 from indexer.tariffs import applied_tariffs
 from portal import labels
+from portal.localize import gettext as _
+from portal.localize import lazy_gettext as _l
 from portal.public.waits_view import document_wait
 from portal.referrers.codes import document_offers
 from portal.referrers.prices import money

@@ -11,14 +11,15 @@ JavaScript.
 
 from babel import Locale
 from flask import Blueprint, current_app, render_template, request, url_for
-from flask_babel import force_locale, format_date, get_locale
-from flask_babel import gettext as _
+from flask_babel import force_locale
 
 from indexer.teams import teams_for_postcode
 from portal import labels
 from portal.database import get_session
 from portal.i18n import AUTONYMS, COOKIE, LOCALES, for_someone_else
 from portal.labels import in_page_language, language_name
+from portal.localize import format_date, get_locale
+from portal.localize import gettext as _
 from portal.public.chosen import MAX_SHORTLIST, chosen_listings
 from portal.public.search_form import POSTCODE
 from portal.public.teams_view import team_views

@@ -20,14 +20,14 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_decimal
-from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from indexer.spreadsheet_cells import FORMULA_START, neutral
+from portal.localize import format_decimal
+from portal.localize import gettext as _
 
 
 @dataclass(frozen=True)

@@ -4,15 +4,14 @@ English words (as in `indexer load`); the pages say in Dutch what to do with the
 
 from typing import Any
 
-from flask_babel import format_decimal
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-
 from indexer.imports import reports
 from indexer.imports.files import UploadRefused
 from indexer.imports.runs import INTERRUPTED
 from indexer.models import Region
 from indexer.models.imports import CHECKED, ImportRun
+from portal.localize import format_decimal
+from portal.localize import gettext as _
+from portal.localize import lazy_gettext as _l
 
 TABLES = {
     "region": _l("Regio's"),

@@ -5,7 +5,6 @@ exactly like one that does not exist: staff of one region learn nothing about an
 """
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_login import current_user
 
 from indexer.accounts import service as accounts
@@ -20,6 +19,7 @@ from indexer.models.edits import PendingChange
 from indexer.workspaces import editors_of, pending_in_regions, providers_in_regions
 from portal.account.mail import send_invitation_mail
 from portal.database import get_session
+from portal.localize import gettext as _
 from portal.manage.parts import part_label
 from portal.permissions import for_region, signed_in
 from portal.services import index_sync, today
