@@ -38,6 +38,7 @@ from portal.api.models import (
 from portal.api.problems import help_now_shape, invalid
 from portal.api.registry import Parameters, get, read_query
 from portal.database import get_session
+from portal.links import ProviderLink
 from portal.localize import get_locale, ngettext
 from portal.public import help_now
 from portal.public.search_form import MAX_PAGE, PAGE_SIZE, WORDS_ONLY, SearchForm, parse_search
@@ -280,6 +281,10 @@ def _results(
 ) -> SearchResults:
     query = result.query
     place = form.place
+    links = (
+        ProviderLink("api.provider", "provider_id", "region"),
+        ProviderLink("providers.detail", "provider_id", "regio"),
+    )
     return SearchResults(
         total=result.total,
         page=query.page,
@@ -300,7 +305,7 @@ def _results(
             page=query.page,
             page_size=query.page_size,
         ),
-        hits=[_hit(hit, query, locale) for hit in result.hits],
+        hits=[_hit(hit, query, locale, links) for hit in result.hits],
         facets=_facets(result, locale),
         place=Place.model_validate(place, from_attributes=True) if place else None,
         place_in_words=PlaceInWords(name=form.place_in_words.name, rest=form.place_in_words.rest)
@@ -320,7 +325,9 @@ def _results(
     )
 
 
-def _hit(hit: Hit, query: SearchQuery, locale: str) -> SearchHit:
+def _hit(
+    hit: Hit, query: SearchQuery, locale: str, links: tuple[ProviderLink, ProviderLink]
+) -> SearchHit:
     document = hit.document
     region_id, provider_id = document["region_id"], document["provider_id"]
     wait = document_wait(document, query.profiles, locale, today())
@@ -332,8 +339,8 @@ def _hit(hit: Hit, query: SearchQuery, locale: str) -> SearchHit:
         provider_id=provider_id,
         region=Coded(code=region_id, name=document["region_name"], lang="nl"),
         name=document["name"],
-        url=url_for("api.provider", provider_id=provider_id, region=region_id),
-        page_url=url_for("providers.detail", provider_id=provider_id, regio=region_id),
+        url=links[0](provider_id, region_id),
+        page_url=links[1](provider_id, region_id),
         description=Text(text=description, lang=lang),
         snippet=[Segment(text=part.text, match=part.match) for part in hit.snippet],
         distance_km=hit.distance_km,
