@@ -58,6 +58,7 @@ def national_store(scratch: Path, today: date, reuse: bool = False) -> tuple[Eng
     folder = scratch / "national"
     store = make_engine(f"sqlite:///{scratch}/national.db")
     if reuse and (scratch / "national.db").exists():
+        migrate(store)  # a store kept from before a new migration
         return store, folder
     generate_national(folder, today=today)
     migrate(store)

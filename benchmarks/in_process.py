@@ -6,14 +6,13 @@ compression. Each page type is a mix of URLs, every URL requested once to warm u
 `rounds` times; the median and p95 of all those requests are printed beside /healthz's,
 measured in the same run, so a busy machine shows in both.
 
-`--profile FILE` also writes cProfile's figures for the result pages (sorted by own time
-and by cumulative time) to FILE: where a page's milliseconds go.
+`--profile DIR` also writes pyinstrument's call tree of each page type to DIR
+(results.txt, provider.txt, api.txt): where a page's milliseconds go. pyinstrument samples,
+so the proportions are those of the page as served; cProfile's cost per call had doubled
+the share of Python-heavy parts (templates, SQLAlchemy) against tantivy's.
 """
 
-import cProfile
-import io
 import os
-import pstats
 import re
 import statistics
 import time
@@ -92,20 +91,16 @@ def time_pages(client: FlaskClient, paths: list[str], rounds: int) -> Timing:
 
 
 def profile_pages(client: FlaskClient, paths: list[str], rounds: int, out: Path) -> None:
-    """cProfile over `rounds` passes of `paths`, written as text to `out`."""
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for _ in range(rounds):
-        for path in paths:
-            _get(client, path)
-    profiler.disable()
-    text = io.StringIO()
-    stats = pstats.Stats(profiler, stream=text)
-    text.write(f"cProfile: {rounds} x {len(paths)} result pages\n\n== by own time ==\n")
-    stats.sort_stats("tottime").print_stats(40)
-    text.write("\n== by cumulative time ==\n")
-    stats.sort_stats("cumulative").print_stats(60)
-    out.write_text(text.getvalue())
+    """pyinstrument's call tree over `rounds` passes of `paths`, as text in `out`."""
+    from pyinstrument import Profiler  # a development dependency, for --profile only
+
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(rounds):
+            for path in paths:
+                _get(client, path)
+    tree = profiler.output_text(unicode=False, color=False, show_all=False)
+    out.write_text(f"{rounds} x {len(paths)} requests: {paths[0]} ...\n{tree}")
 
 
 def _get(client: FlaskClient, path: str) -> None:
@@ -137,12 +132,15 @@ def measure(env: dict[str, str], postcodes: list[str], rounds: int, profile: Pat
     client = portal_app(env).test_client()
     results = result_paths(postcodes)
     providers = provider_paths(client, results)
+    pages = {"results": results, "provider": providers, "api": api_paths(postcodes)}
     timings = [
         ("bare route /healthz:", time_pages(client, ["/healthz"] * 40, rounds)),
-        ("result pages+facets:", time_pages(client, results, rounds)),
-        ("provider pages:", time_pages(client, providers, rounds)),
-        ("API search:", time_pages(client, api_paths(postcodes), rounds)),
+        ("result pages+facets:", time_pages(client, pages["results"], rounds)),
+        ("provider pages:", time_pages(client, pages["provider"], rounds)),
+        ("API search:", time_pages(client, pages["api"], rounds)),
     ]
     if profile:
-        profile_pages(client, results, rounds, profile)
+        profile.mkdir(parents=True, exist_ok=True)
+        for name, paths in pages.items():
+            profile_pages(client, paths, rounds, profile / f"{name}.txt")
     return timings

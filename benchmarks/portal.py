@@ -7,7 +7,8 @@ its index and measures twice, always beside the bare route /healthz in the same 
 1. In process (benchmarks/in_process.py): the app as gunicorn builds it, driven by Flask's
    test client, pages compressed as a browser asks for them. Prints the median and p95 ms of
    result pages (four URL shapes over about 40 postcodes), provider pages (the first hit of
-   each) and the API's search. `--profile FILE` writes cProfile's figures for result pages.
+   each) and the API's search. `--profile DIR` writes pyinstrument's call tree of each
+   (DIR/<engine>/results.txt, provider.txt, api.txt).
 2. Under load: gunicorn started as `make run` does with that engine configured
    (SEARCH_BACKEND, and for Meilisearch MEILI_URL, MEILI_SEARCH_KEY and MEILI_INDEX naming
    the index just built), driven by wrk (Debian package `wrk`) at 16 connections: requests/s
@@ -16,7 +17,7 @@ its index and measures twice, always beside the bare route /healthz in the same 
    `--no-wrk` skips this part.
 
     .venv/bin/python benchmarks/portal.py [--seconds 10] [--rounds 5] [--store DIR]
-        [--profile FILE] [--no-wrk] [--engine embedded|meilisearch|both]
+        [--profile DIR] [--no-wrk] [--engine embedded|meilisearch|both]
 
 Meilisearch needs MEILI_URL and MEILI_ADMIN_KEY (to build its `bench_<random>` indexes,
 deleted at the end); the portal searches with MEILI_SEARCH_KEY, or with the admin key when
@@ -127,7 +128,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=10, help="how long wrk runs, each time")
     parser.add_argument("--rounds", type=int, default=5, help="in-process passes per URL")
-    parser.add_argument("--profile", type=Path, help="write cProfile's result-page figures here")
+    parser.add_argument("--profile", type=Path, help="write each page type's call tree here")
     parser.add_argument(
         "--store", type=Path, help="keep the national store in this folder and reuse it"
     )
@@ -149,7 +150,8 @@ def main() -> None:
                 print(heading(engine_name, engine))
                 env = portal_environment(engine_name, engine, store, scratch / engine_name)
                 print("in process (Flask test client, compressed as served):")
-                for label, timing in measure(env, postcodes, args.rounds, args.profile):
+                profile = args.profile / engine_name if args.profile else None
+                for label, timing in measure(env, postcodes, args.rounds, profile):
                     print("  " + timing.line(label))
                 if not args.no_wrk:
                     print("gunicorn under wrk, 16 connections:")
