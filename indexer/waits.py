@@ -15,8 +15,8 @@ the exports:
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # A wait not confirmed for this long may be out of date (DESIGN.md §10).
 WAIT_STALE_WEEKS = 8
@@ -24,9 +24,10 @@ WAIT_STALE_WEEKS = 8
 LAST_FRESH = timedelta(weeks=WAIT_STALE_WEEKS, days=-1)
 
 
-@dataclass(frozen=True)
-class Wait:
-    """One published wait: `profile_code` "" is the provider's general wait in a region."""
+class Wait(NamedTuple):
+    """One published wait: `profile_code` "" is the provider's general wait in a region.
+    A tuple: a results page makes one per wait of each hit, and a dataclass took three times
+    as long to make."""
 
     profile_code: str
     weeks: int
@@ -77,6 +78,6 @@ def chosen_wait(waits: list[Wait], profiles: Iterable[str], today: date) -> Wait
     else:
         general = [w for w in waits if not w.profile_code]
         candidates = general or waits
-    if not candidates:
-        return None
+    if len(candidates) < 2:  # mostly one: nothing to compare
+        return candidates[0] if candidates else None
     return min(candidates, key=lambda w: (w.is_stale(today), w.weeks, w.profile_code))

@@ -23,6 +23,7 @@ from portal import (
     errors,
     extensions,
     i18n,
+    links,
     logs,
     manage,
     public,
@@ -58,6 +59,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
+    links.init_app(app)
     security.init_app(app, settings)
     delivery.init_app(app)
     services.init_app(app, settings)

@@ -66,10 +66,19 @@ def _fast_templates(app: Flask) -> None:
 @pass_eval_context
 def _template_gettext(eval_ctx: EvalContext, string: str, **variables) -> str:
     """Jinja's newstyle gettext: the translation is markup, the variables are escaped into
-    it, and it is always a format string (`%%` is `%`), but a text without `%` is itself."""
-    text = localize.translations().ugettext(string)
-    text = Markup(text) if eval_ctx.autoescape else text
-    return text % variables if variables or "%" in text else text
+    it, and it is always a format string (`%%` is `%`), but a text without `%` is itself.
+    A text without variables is the same markup on every page in a language: made once."""
+    if not eval_ctx.autoescape:
+        text = localize.translations().ugettext(string)
+        return text % variables if variables or "%" in text else text
+    if variables:
+        return Markup(localize.translations().ugettext(string)) % variables
+    page = localize.page_language()
+    text = page.markup.get(string)
+    if text is None:
+        text = Markup(page.catalogue.ugettext(string))
+        text = page.markup[string] = text % {} if "%" in text else text
+    return text
 
 
 @pass_eval_context

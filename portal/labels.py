@@ -6,7 +6,7 @@ for a language CLDR does not name in the reader's language (Tarifit in Arabic), 
 ISO 639-3 table's translations, in English where those have none: never a bare code.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import icu
@@ -89,6 +89,22 @@ def language_names(codes: list[str]) -> list[str]:
     """Language names in the reader's alphabetical order ("Çince" before "Felemenkçe" in
     Turkish), for lists of spoken languages."""
     return sorted((language_name(code) for code in codes), key=collation_key())
+
+
+def language_choices(codes: Iterable[str], locale: str) -> dict[str, tuple[str, str]]:
+    """{code: (name standing on its own, "")} in the reader's alphabetical order of the
+    names, for the filter on spoken languages (its labels are never in another language)."""
+    return {
+        code: (_language_choice(code, locale)[1], "")
+        for code in sorted(codes, key=lambda code: _language_choice(code, locale)[0])
+    }
+
+
+@lru_cache(maxsize=4096)
+def _language_choice(code: str, locale: str) -> tuple[bytes, str]:
+    """(sort key, capitalised name) of a language in `locale`: the same on every page."""
+    name = _display_name(code, locale)
+    return _collator(locale).getSortKey(name), name[:1].upper() + name[1:]
 
 
 def collation_key() -> Callable[[str], bytes]:

@@ -7,15 +7,18 @@ locale Flask-Babel chose and its catalogue are found once per request and kept o
 string costs a dictionary look-up; the text is byte for byte Flask-Babel's.
 """
 
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 import flask_babel
 from babel import Locale, dates, numbers
 from babel.support import NullTranslations
 from flask import g
 from flask_babel.speaklater import LazyString
+from markupsafe import Markup
 
 # Where this request's PageLanguage is kept on `g`.
 SLOT = "_page_language"
@@ -25,6 +28,7 @@ class PageLanguage(NamedTuple):
     locale: Locale | None  # None outside a request
     catalogue: NullTranslations
     code: str  # "nl", "ar": the key of the patterns parsed once per language
+    markup: dict[str, Markup]  # the catalogue's texts as templates show them (portal.i18n)
 
 
 class Plain(NamedTuple):
@@ -37,6 +41,11 @@ class Plain(NamedTuple):
     most: int  # decimals shown at most
 
 
+# Per catalogue (Flask-Babel keeps one per language for the process): the texts templates
+# asked for, as markup, so the same text on the next page is one dictionary look-up.
+_MARKUP: WeakKeyDictionary[NullTranslations, dict[str, Markup]] = WeakKeyDictionary()
+
+
 def page_language() -> PageLanguage:
     """The locale and catalogue Flask-Babel chose for this request. Kept with the locale
     they belong to: `force_locale` (the family handout in their own language) or `refresh`
@@ -44,13 +53,14 @@ def page_language() -> PageLanguage:
     try:
         state = g._get_current_object()
     except RuntimeError:  # no application context: Flask-Babel's answer, the source text
-        return PageLanguage(None, flask_babel.get_translations(), "")
+        return PageLanguage(None, flask_babel.get_translations(), "", {})
     chosen = getattr(getattr(state, "_flask_babel", None), "babel_locale", None)
     kept = getattr(state, SLOT, None)
     if kept is None or chosen is None or kept.locale is not chosen:
         catalogue = flask_babel.get_translations()
         locale = flask_babel.get_locale()
-        kept = PageLanguage(locale, catalogue, str(locale))
+        markup = _MARKUP.setdefault(catalogue, {})
+        kept = PageLanguage(locale, catalogue, str(locale), markup)
         setattr(state, SLOT, kept)
     return kept
 
@@ -101,11 +111,15 @@ def format_decimal(number, format: str | None = None) -> str:
 
 def format_date(day: date, format: str = "medium") -> str:
     """Flask-Babel's `format_date` of a day; a datetime (moved into the reader's time zone
-    first) or no day at all (today) is left to Flask-Babel."""
+    first) or no day at all (today) is left to Flask-Babel. A pattern of day, month name and
+    year alone (every language's long date) is filled in directly, as Babel fills it in."""
     page = page_language()
     if type(day) is not date or page.locale is None:
         return flask_babel.format_date(day, format)
-    return _date_pattern(page.code, format).apply(day, page.locale)
+    pattern, months = _date_pattern(page.code, format)
+    if months is None:
+        return pattern.apply(day, page.locale)
+    return pattern.format % {"d": day.day, "MMMM": months[day.month], "y": day.year}
 
 
 @lru_cache(maxsize=64)
@@ -128,11 +142,16 @@ def _number_format(code: str, format: str | None) -> tuple[numbers.NumberPattern
 
 
 @lru_cache(maxsize=64)
-def _date_pattern(code: str, format: str) -> dates.DateTimePattern:
-    """What babel.dates.format_date looks up on every call."""
+def _date_pattern(code: str, format: str) -> tuple[dates.DateTimePattern, Mapping[int, str] | None]:
+    """What babel.dates.format_date looks up on every call and, when the pattern has no
+    other fields than "d", "MMMM" and "y", the month names it shows."""
     if format in ("full", "long", "medium", "short"):
         format = dates.get_date_format(format, locale=code)
-    return dates.parse_pattern(format)
+    pattern = dates.parse_pattern(format)
+    fields = {value for kind, value in dates.tokenize_pattern(pattern.pattern) if kind == "field"}
+    if fields <= {("d", 1), ("M", 4), ("y", 1)}:
+        return pattern, dates.get_month_names("wide", "format", locale=code)
+    return pattern, None
 
 
 def _plain_decimal(number, plain: Plain) -> str | None:

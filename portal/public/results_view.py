@@ -5,16 +5,18 @@ plain values and snippet segments; filters become "remove" links; pages become l
 """
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from flask import url_for
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
 from indexer import schemes
-from indexer.search import SearchResult
-from portal import labels
+from indexer.search import Hit, SearchResult, Segment
+from portal import labels, links
+from portal.localize import format_decimal
 from portal.localize import gettext as _
 from portal.public.search_form import SearchForm
+from portal.public.waits_view import WaitView
 
 # Facet of the search contract → URL parameter of the form.
 PARAMETERS = {
@@ -25,8 +27,9 @@ PARAMETERS = {
 }
 
 
-@dataclass
-class Option:
+class Option(NamedTuple):
+    """A choice; a tuple, so a template can unpack it instead of looking up each field."""
+
     value: str
     label: str
     count: int
@@ -41,21 +44,67 @@ class Facet:
     options: list[Option] = field(default_factory=list)
 
 
+class Card(NamedTuple):
+    """A hit as its card shows it, every text in the reader's language and ready to print."""
+
+    id: str  # the value of its compare checkbox
+    url: str
+    name: str
+    snippet: list[Segment]
+    snippet_lang: str  # set when the description is not in the page's language (Dutch)
+    distance: str  # "" without a postcode or place
+    wait: WaitView
+    goal: str  # "" without published figures
+    region: str
+    choose: str  # the label of its compare checkbox
+
+
+def cards(
+    form: SearchForm, result: SearchResult, waits: dict[str, WaitView], locale: str
+) -> list[Card]:
+    link = links.ProviderLink("providers.detail", "provider_id", "regio", postcode=form.postcode)
+    place = form.place_in_words.name if form.town_only else None
+    return [_card(hit, link, waits[hit.id], place, locale) for hit in result.hits]
+
+
+def _card(
+    hit: Hit, link: links.ProviderLink, wait: WaitView, place: str | None, locale: str
+) -> Card:
+    doc = hit.document
+    km, pct = hit.distance_km, doc["goal_attainment_pct"]
+    distance = ""
+    if km is not None and place:
+        distance = _("%(km)s km van %(place)s", km=format_decimal(km), place=place)
+    elif km is not None:
+        distance = _("%(km)s km van uw postcode", km=format_decimal(km))
+    return Card(
+        id=doc["id"],
+        url=link(doc["provider_id"], doc["region_id"]),
+        name=doc["name"],
+        snippet=hit.snippet,
+        # Provider text not written in the reader's language is Dutch, and marked so.
+        snippet_lang="" if locale == "nl" or doc[f"description_{locale}"] else "nl",
+        distance=distance,
+        wait=wait,
+        goal="" if pct is None else _("Doelen bereikt: %(pct)s%%", pct=format_decimal(pct)),
+        region=doc["region_name"],
+        choose=_("Kies %(name)s", name=doc["name"]),
+    )
+
+
 def results_url(args: MultiDict, **changes) -> str:
-    """The results URL with `changes` applied (None removes a parameter)."""
-    merged = MultiDict(args)
+    """The results URL with `changes` applied (None removes a parameter). A changed
+    parameter moves to the end, as in url_for of the changed MultiDict."""
+    query = [(key, value) for key, values in args.lists() if key not in changes for value in values]
     for key, value in changes.items():
-        merged.poplist(key)
-        if value is None:
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            merged.add(key, item)
-    return url_for("search.results", **merged.to_dict(flat=False))
+        if value is not None:
+            query += [(key, item) for item in (value if isinstance(value, list) else [value])]
+    return links.query_url("search.results", query)
 
 
 def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: str) -> list[Facet]:
     region_id = result.query.region_id
-    names = {}
+    names = {}  # facet → {code: (label, lang)}, in the order shown
     if region_id:  # profile codes only mean something within one region's scheme
         for facet, scheme in zip(
             ("profiles", "intensities"), schemes.names(region_id, session=session), strict=True
@@ -64,6 +113,7 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
                 code: labels.in_page_language(texts, locale) for code, texts in scheme.items()
             }
     names["care_forms"] = {code: (str(label), "") for code, label in labels.CARE_FORMS.items()}
+    names["languages"] = labels.language_choices(result.facets.get("languages", {}), locale)
     legends = {
         "profiles": _("Soort hulp"),
         "intensities": _("Hoeveel hulp"),
@@ -72,26 +122,18 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
     }
     shown = []
     for name, parameter in PARAMETERS.items():
-        counts = result.facets.get(name, {})
-        if name != "languages" and name not in names:
+        if name not in names:
             continue
+        counts = result.facets.get(name, {})
         chosen = set(form.chosen(parameter))
-        facet = Facet(parameter, legends[name])
-        order = list(names[name]) if name in names else _by_name(counts)
-        for code in order:
-            if counts.get(code) or code in chosen:
-                spoken = (labels.language_name(code, capital=True), "")
-                label, lang = names[name][code] if name in names else spoken
-                facet.options.append(Option(code, label, counts.get(code, 0), code in chosen, lang))
-        if facet.options:
-            shown.append(facet)
+        options = [
+            Option(code, label, counts.get(code, 0), code in chosen, lang)
+            for code, (label, lang) in names[name].items()
+            if counts.get(code) or code in chosen
+        ]
+        if options:
+            shown.append(Facet(parameter, legends[name], options))
     return shown
-
-
-def _by_name(languages) -> list[str]:
-    """Language codes in the reader's alphabetical order of their names."""
-    key = labels.collation_key()
-    return sorted(languages, key=lambda code: key(labels.language_name(code)))
 
 
 def wait_options(form: SearchForm, counts: dict[int, int]) -> list[Option]:

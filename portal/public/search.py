@@ -57,14 +57,15 @@ def results() -> ResponseReturnValue:
 def _result_context(form, result, session, locale) -> dict:
     _count_each_group_without_its_own_filter(result)
     facets = results_view.facets(form, result, session=session, locale=locale)
+    waits = {
+        hit.id: document_wait(hit.document, result.query.profiles, locale, today())
+        for hit in result.hits
+    }
     context = {
         "result": result,
         "facets": facets,
         "wait_options": results_view.wait_options(form, _wait_counts(result)),
-        "waits": {
-            hit.id: document_wait(hit.document, result.query.profiles, locale, today())
-            for hit in result.hits
-        },
+        "waits": waits,
         "outcomes_count": result.facets.get("has_outcomes", {}).get("true", 0),
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),
@@ -73,14 +74,11 @@ def _result_context(form, result, session, locale) -> dict:
         "downloads": exports.download_links("search.results", form.args),
         "download_cap": exports.CAP,
         "suggestions": [],
-        # Provider text not written in the reader's language is Dutch, and marked so.
-        "snippet_langs": {
-            hit.id: "" if locale == "nl" or hit.document[f"description_{locale}"] else "nl"
-            for hit in result.hits
-        },
     }
     if view.active():
         context["table"] = result_table(form, result, session=session, locale=locale)
+    else:
+        context["cards"] = results_view.cards(form, result, waits, locale)
     if not result.total and form.text:
         context["suggestions"] = [
             (word, results_view.results_url(form.args, q=word))

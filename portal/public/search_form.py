@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from indexer import languages
 from indexer.search import Place, SearchQuery, Sort, locate
@@ -30,6 +30,18 @@ NUMBER = re.compile(r"[0-9]{1,9}")
 POSTCODE = re.compile(r"[1-9][0-9]{3}([A-Z]{2})?")
 PC4 = re.compile(r"[1-9][0-9]{3}")
 WORDS_ONLY = "alleen_woorden"  # "no place or age meant": every typed word is searched
+
+
+class Parameters(ImmutableMultiDict):
+    """A search's URL parameters. `get` gives what MultiDict's gives, without the exception
+    MultiDict raises and catches inside for a name not given (1 µs each): the form, its page
+    and its links ask for some twenty names, most of them not given."""
+
+    def get(self, key, default=None, type=None):
+        if type is not None:
+            return super().get(key, default, type)
+        values = dict.get(self, key)
+        return values[0] if values else default
 
 
 @dataclass
@@ -83,6 +95,7 @@ def parse_search(args: MultiDict, *, session: Session, locale: str) -> SearchFor
         args = MultiDict(args)
         args.setlist("q", [words])
         args.poplist("thema")
+    args = Parameters(args)
     form = SearchForm(args)
     if theme and not words:
         form.errors["thema"] = _("Deze keuze bestaat niet. Kies uit de lijst.")

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
-from flask import Response, url_for
+from flask import Response
 from sqlmodel import Session
 from werkzeug.datastructures import MultiDict
 
@@ -23,7 +23,7 @@ from indexer.search.contract import MAX_PAGE_SIZE
 from indexer.search.documents import build_documents
 from indexer.search.outcomes import NO_FIGURES
 from indexer.tariffs import applied_tariffs
-from portal import labels
+from portal import labels, links
 from portal.localize import gettext as _
 from portal.localize import lazy_gettext as _l
 from portal.public.waits_view import document_wait
@@ -86,12 +86,11 @@ def requested_format(args: MultiDict) -> tuple[str, str]:
 def download_links(endpoint: str, args: MultiDict, **changes: list[str]) -> list[tuple[str, str]]:
     """(label, URL) per format: the page's own URL with `formaat`, without `pagina`,
     because a download holds every page."""
-    kept = MultiDict(args)
-    for name in ("pagina", "formaat", *changes):
-        kept.poplist(name)
-    wanted = kept.to_dict(flat=False) | changes
+    dropped = {"pagina", "formaat", *changes}
+    query = [(key, value) for key, value in args.items(multi=True) if key not in dropped]
+    query += [(key, item) for key, values in changes.items() for item in values]
     return [
-        (str(label), url_for(endpoint, **wanted, formaat=name))
+        (str(label), links.query_url(endpoint, [*query, ("formaat", name)]))
         for name, (_mimetype, label) in FORMATS.items()
     ]
 

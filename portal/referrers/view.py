@@ -7,10 +7,11 @@ apart from what the view shows (codes, prices) because the family pages' bluepri
 only this: `register` gives them the switch, `active` says which view to render.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from flask import Blueprint, Response, request, url_for
-from werkzeug.datastructures import MultiDict
+from flask import Blueprint, Request, Response, request, url_for
+
+from portal import links
 
 ARG = COOKIE = "weergave"
 PROFESSIONAL = "professioneel"
@@ -27,23 +28,38 @@ def register(blueprint: Blueprint) -> None:
 
 def active() -> bool:
     """The URL's choice, else the remembered one; the family view by default."""
-    asked = request.args.get(ARG)
+    return _professional(request._get_current_object())
+
+
+def _professional(page: Request) -> bool:
+    asked = page.args.get(ARG)
     if asked in (PROFESSIONAL, FAMILY):
         return asked == PROFESSIONAL
-    return request.cookies.get(COOKIE) == PROFESSIONAL
+    return page.cookies.get(COOKIE) == PROFESSIONAL
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(NamedTuple):
     professional: bool
     url: str  # this page in the other view, every other parameter kept
 
 
 def _switch() -> Switch:
-    on = active()
-    args = MultiDict(request.args)
-    args[ARG] = FAMILY if on else PROFESSIONAL
-    return Switch(on, url_for(request.endpoint, **(request.view_args or {}), **args.to_dict(False)))
+    page = request._get_current_object()  # one look-up through the proxy, not ten
+    on = _professional(page)
+    other = FAMILY if on else PROFESSIONAL
+    # Every other parameter kept in its place; the choice where it was, else at the end.
+    query = [
+        (key, value)
+        for key, values in page.args.lists()
+        for value in ([other] if key == ARG else values)
+    ]
+    if ARG not in page.args:
+        query.append((ARG, other))
+    if page.view_args:  # a page with URL variables (a provider's): its own path
+        path = url_for(page.endpoint, **page.view_args)
+    else:
+        path = links.page_url(page.endpoint)
+    return Switch(on, links.with_query(path, query))
 
 
 def _remember(response: Response) -> Response:

@@ -8,8 +8,11 @@ file wrote the Tarifit code in capitals.
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
 
+from portal.i18n import LOCALES
+from portal.labels import collation_key, language_choices, language_name
 from tests.portal.test_search import facet_options, result_names
 from tests.utils.datasets import set_cell
 from tests.utils.html import get_page
@@ -70,3 +73,20 @@ def test_the_provider_page_names_tarifit_among_its_languages(
 ) -> None:
     facts = get_page(client, f"/aanbieders/opvoedhuis?lang={locale}").main.find("dl")
     assert spoken in [dd.text for dd in facts.find_all("dd")]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_the_language_filter_lists_names_in_the_reader_s_alphabetical_order(
+    app: Flask, locale: str
+) -> None:
+    """Names and order are prepared once per language and code, and are those a page worked
+    out for itself: capitalised names, sorted as the reader's alphabet sorts them."""
+    codes = ["nl", "tr", "rif", "ar", "uk", "pl", "en", "so", "ti", "zgh", "fa", "xx"]
+    with app.test_request_context(f"/zoeken?lang={locale}"):
+        key = collation_key()
+        expected = {
+            code: (language_name(code, capital=True), "")
+            for code in sorted(codes, key=lambda code: key(language_name(code)))
+        }
+        choices = language_choices(codes, locale)
+    assert list(choices.items()) == list(expected.items())

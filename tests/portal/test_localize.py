@@ -31,10 +31,11 @@ def test_numbers_as_flask_babel_writes_them(app: Flask, locale: str) -> None:
 
 @pytest.mark.parametrize("locale", LOCALES)
 def test_dates_as_flask_babel_writes_them(app: Flask, locale: str) -> None:
-    days = [date(2025, 1, 1), date(2026, 3, 4), datetime(2026, 3, 4, 23, 30)]
+    days = [date(2025, month, 2 + month * 2) for month in range(1, 13)]
+    days += [date(987, 1, 1), datetime(2026, 3, 4, 23, 30)]
     with app.test_request_context(f"/?lang={locale}"):
         for day in days:
-            for form in ("long", "medium", "short", "d MMM"):
+            for form in ("long", "medium", "short", "full", "d MMM", "MMMM d, y", "dd MMMM yy"):
                 assert localize.format_date(day, form) == flask_babel.format_date(day, form)
 
 
@@ -68,3 +69,23 @@ def test_template_texts_escape_their_values_and_keep_percent_signs(app: Flask) -
 def test_outside_a_request_the_source_text() -> None:
     assert localize.gettext("Wachttijd") == "Wachttijd"
     assert str(localize.lazy_gettext("Wachttijd")) == "Wachttijd"
+
+
+def test_template_texts_are_each_language_s_on_every_page(app: Flask) -> None:
+    """A template's text without values is made once per language, then reused: each page
+    still reads its own language, and `%%` is still a single `%`."""
+    source = '{{ _("Wachttijd") }}|{{ _("Onbekend: bel de aanbieder") }}|{{ _("100%%") }}'
+    pages = {}
+    for locale in ("nl", "ar", "nl", "en", "ar"):
+        with app.test_request_context(f"/?lang={locale}"):
+            page = render_template_string(source)
+            expected = "|".join(
+                [
+                    flask_babel.gettext("Wachttijd"),
+                    flask_babel.gettext("Onbekend: bel de aanbieder"),
+                    "100%",
+                ]
+            )
+            assert page == expected
+            assert pages.setdefault(locale, page) == page
+    assert len(set(pages.values())) == 3

@@ -6,11 +6,16 @@ In the minimal dataset Ouder- en Kindteam Centrum serves postcode 1011 ("ma-vr 9
 and Wijkteam Amstelveen its whole municipality (1181), without opening hours.
 """
 
+from datetime import time
 from pathlib import Path
 
 import pytest
+from babel import Locale
+from babel.dates import format_interval
 from flask.testing import FlaskClient
 
+from portal.i18n import LOCALES
+from portal.public.teams_view import _interval
 from tests.portal.test_routes import RUSTPUNT
 from tests.utils.datasets import set_cell
 from tests.utils.html import Node, get_page
@@ -86,3 +91,18 @@ def test_hours_that_cannot_be_read_stay_as_written_and_marked_dutch(
 def test_the_handout_shows_the_hours_in_the_familys_language(client: FlaskClient) -> None:
     value = hours(client, f"/bewaarlijst/uitdeelblad?id={RUSTPUNT}&lang=tr&postcode=1011")
     assert lines(value)[0] == "Pazartesi, Salı ve Perşembe 09:00–17:00"
+
+
+TIMES = [time(8, 30), time(9, 0), time(12, 0), time(12, 30), time(0, 0), time(17, 0), time(23, 59)]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_times_read_as_babel_writes_an_interval(locale: str) -> None:
+    """Each language's interval patterns are parsed once; the text is Babel's, for morning
+    and afternoon, either side of noon and midnight, and equal times."""
+    language = Locale.parse(locale)
+    skeleton = "hm" if "h" in language.time_formats["short"].pattern else "Hm"
+    for opens in TIMES:
+        for closes in TIMES:
+            expected = format_interval(opens, closes, skeleton, locale=language)
+            assert _interval(opens, closes, language) == expected, (opens, closes)
