@@ -5,6 +5,7 @@ no profile and no intensity), from the most recent period. A figure whose count 
 region's minimum is withheld ("too few to say"): the count stays, the figure becomes None.
 """
 
+from collections.abc import Sequence
 from datetime import date
 
 from indexer.models import Outcome
@@ -38,9 +39,17 @@ def _span(period: str) -> int:
     return {"": 3, "H1": 2, "H2": 2}.get(period.partition("-")[2], 1)
 
 
-def latest(outcomes: list[Outcome]) -> Outcome | None:
+def period_order(period: str) -> tuple[date, int]:
+    """Sorts periods from old to new: by end date, a longer period after a shorter one
+    ending on the same day."""
+    return period_end(period), _span(period)
+
+
+def latest(outcomes: Sequence[Outcome]) -> Outcome | None:
+    """The provider-wide row (no profile, no intensity) of the newest period: rows of the
+    store or plain rows with the same names."""
     overall = [o for o in outcomes if not o.profile_code and not o.intensity_code]
-    return max(overall, key=lambda o: (period_end(o.period), _span(o.period)), default=None)
+    return max(overall, key=lambda o: period_order(o.period), default=None)
 
 
 def published_figures(outcomes: list[Outcome], min_count: int) -> dict:

@@ -168,7 +168,7 @@ def provider(params: ProviderParameters, provider_id: str) -> ProviderInRegion:
         locations=[
             Location(
                 id=place.location_id,
-                **place.model_dump(exclude={"provider_id", "location_id"}),
+                **{name: getattr(place, name) for name in Location.model_fields if name != "id"},
             )
             for place in listing.locations
         ],

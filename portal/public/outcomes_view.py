@@ -4,6 +4,7 @@ region's norm and average, and one B1 sentence; too few cases means no figure at
 Colour is never the only signal: each figure says in words whether it meets the norm.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from indexer.listing import Figure, Listing
@@ -19,6 +20,19 @@ PERIOD_PARTS = {
     "Q2": _l("tweede kwartaal van %(year)s"),
     "Q3": _l("derde kwartaal van %(year)s"),
     "Q4": _l("vierde kwartaal van %(year)s"),
+}
+# What a figure says, in one sentence each; the value is filled in after translating.
+SENTENCES = {
+    "goal_attainment_pct": _l(
+        "Bij %(value)s van de kinderen en jongeren die klaar zijn met de hulp, "
+        "zijn de afgesproken doelen gehaald."
+    ),
+    "dropout_pct": _l(
+        "Bij %(value)s van de kinderen en jongeren stopte de hulp eerder dan afgesproken, "
+        "omdat de jongere of ouder dat wilde."
+    ),
+    "satisfaction_youth": _l("Jongeren gaven gemiddeld het cijfer %(value)s."),
+    "satisfaction_parents": _l("Ouders gaven gemiddeld het cijfer %(value)s."),
 }
 LABELS = {
     "goal_attainment_pct": _l("Doelen bereikt"),
@@ -59,10 +73,13 @@ def period_label(period: str | None) -> str:
     return str(PERIOD_PARTS[part]) % {"year": year} if part in PERIOD_PARTS else year
 
 
-def _number(value: float, name: str) -> str:
+def _numbers(name: str) -> Callable[[float], str]:
+    """How the numbers of figure `name` read ("64%", "7,5"); a percentage's pattern is
+    translated once for the figure's value, norm and average."""
     if name.endswith("_pct"):
-        return _("%(value)s%%", value=format_decimal(value, "0.#"))
-    return format_decimal(value, "0.0")
+        percent = _("%(value)s%%")
+        return lambda value: percent % {"value": format_decimal(value, "0.#")}
+    return lambda value: format_decimal(value, "0.0")
 
 
 def figure_view(figure: Figure) -> FigureView:
@@ -94,36 +111,28 @@ def figure_view(figure: Figure) -> FigureView:
         )
     if figure.value is None:
         return FigureView(name, str(LABELS[name]), "", count_text, "", "", _("Niet gemeten."), "")
-    value = _number(figure.value, name)
+    number = _numbers(name)
+    value = number(figure.value)
     norm = ""
     if figure.norm is not None:
         norm = (
-            _("De regio wil hoogstens %(norm)s.", norm=_number(figure.norm, name))
+            _("De regio wil hoogstens %(norm)s.", norm=number(figure.norm))
             if figure.norm_is_maximum
-            else _("De regio wil minstens %(norm)s.", norm=_number(figure.norm, name))
+            else _("De regio wil minstens %(norm)s.", norm=number(figure.norm))
         )
     average = ""
     if figure.regional_average is not None:
-        average = _(
-            "Gemiddeld in de regio: %(average)s.", average=_number(figure.regional_average, name)
-        )
-    sentences = {
-        "goal_attainment_pct": _(
-            "Bij %(value)s van de kinderen en jongeren die klaar zijn met de hulp, "
-            "zijn de afgesproken doelen gehaald.",
-            value=value,
-        ),
-        "dropout_pct": _(
-            "Bij %(value)s van de kinderen en jongeren stopte de hulp eerder dan afgesproken, "
-            "omdat de jongere of ouder dat wilde.",
-            value=value,
-        ),
-        "satisfaction_youth": _("Jongeren gaven gemiddeld het cijfer %(value)s.", value=value),
-        "satisfaction_parents": _("Ouders gaven gemiddeld het cijfer %(value)s.", value=value),
-    }
+        average = _("Gemiddeld in de regio: %(average)s.", average=number(figure.regional_average))
     verdict = "" if figure.meets_norm is None else ("meets" if figure.meets_norm else "misses")
     return FigureView(
-        name, str(LABELS[name]), value, count_text, norm, average, sentences[name], verdict
+        name,
+        str(LABELS[name]),
+        value,
+        count_text,
+        norm,
+        average,
+        str(SENTENCES[name]) % {"value": value},
+        verdict,
     )
 
 

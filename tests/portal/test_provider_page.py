@@ -83,6 +83,24 @@ def test_contact_links_call_mail_and_visit(client: FlaskClient) -> None:
     assert page.root.find("a", href="/bewaarlijst/toevoegen?id=testregio__rustpunt")
 
 
+def test_the_map_shows_the_regions_postcodes_and_the_numbered_location(
+    client: FlaskClient,
+) -> None:
+    """A map without outside services: a grey dot per postcode of Testregio (1011 and 1012 in
+    Amsterdam, 1181 in Amstelveen) and Damrak 1 as point 1, between 1012 to the west and
+    1011 to the east."""
+    svg = get_page(client, "/aanbieders/rustpunt").root.find("svg", class_="map")
+    _, _, width, height = (float(v) for v in svg.attrs["viewbox"].split())
+    dots = [(float(c.attrs["cx"]), float(c.attrs["cy"])) for c in svg.with_class("map__area")]
+    location = svg.find("circle", class_="map__location")
+    spot = float(location.attrs["cx"]), float(location.attrs["cy"])
+    assert [number.text for number in svg.with_class("map__number")] == ["1"]
+    assert len(dots) == 3
+    assert all(0 <= x <= width and 0 <= y <= height for x, y in [*dots, spot])
+    amsterdam = sorted(dots)[1:]  # Amstelveen lies furthest west
+    assert amsterdam[0][0] < spot[0] < amsterdam[1][0]
+
+
 def test_figures_come_with_period_count_norm_and_verdict(client: FlaskClient) -> None:
     page = get_page(client, "/aanbieders/rustpunt")
     assert "Periode: 2025. De regio heeft deze cijfers bekendgemaakt." in page.main.text
