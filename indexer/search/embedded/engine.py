@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
 
+import orjson
 import tantivy
 
 from indexer.search import wait_sort
@@ -242,7 +243,7 @@ class EmbeddedEngine:
             address for _, address in searcher.search(final, max(total, 1), count=False).hits
         ]
         if wait_sort.sorts_on_profile_wait(query):
-            documents = [json.loads(searcher.doc(a)["source"][0]) for a in everything]
+            documents = [orjson.loads(searcher.doc(a)["source"][0]) for a in everything]
             ordered = wait_sort.order(documents, query.profiles, today)
         else:
             keys = [(key is None, key or 0) for key in self._sort_keys(searcher, everything, query)]
@@ -263,7 +264,7 @@ class EmbeddedEngine:
         return [None if v is None else (-v if descending else v) for v in values]
 
     def _hit(self, searcher, address, query: SearchQuery, matches) -> Hit:
-        document = json.loads(searcher.doc(address)["source"][0])
+        document = orjson.loads(searcher.doc(address)["source"][0])
         text = document[f"description_{query.locale}"] or document["description_nl"]
         hit = Hit(document["id"], document, snippet(text, matches))
         if query.origin and document["_geo"]:
