@@ -3,8 +3,9 @@
 Provider links: a results page or an API response links every hit to its provider; url_for
 works through werkzeug's URL map each time (about 10 µs). Provider and region ids are
 URL-safe by the import's rule (`indexer.sources.fields.code`: letters, digits, ".", "_",
-"-", starting with a letter or digit), so the link url_for gives for two markers, with the
-ids put in their place, is exactly the link url_for would give for the ids. An id outside
+"-", starting with a letter or digit), so the link url_for gives for two markers (once per
+script root), with the ids put in their place, is exactly the link url_for would give for
+the ids. An id outside
 that rule (none can be imported) still gets url_for's own link.
 
 Page links: the menu, the footer, a results page's page numbers and filters link to pages
@@ -30,7 +31,12 @@ class ProviderLink:
 
     def __init__(self, endpoint: str, provider: str, region: str, **fixed: object) -> None:
         self._endpoint, self._names, self._fixed = endpoint, (provider, region), fixed
-        self._pattern = url_for(endpoint, **{provider: PROVIDER, region: REGION}, **fixed)
+        paths = current_app.extensions["page_urls"]
+        key = request.script_root, endpoint, provider, region
+        path = paths.get(key)
+        if path is None:  # the same on every request at one script root
+            path = paths[key] = url_for(endpoint, **{provider: PROVIDER, region: REGION})
+        self._pattern = with_query(path, fixed.items())
 
     def __call__(self, provider_id: str, region_id: str) -> str:
         try:
@@ -84,13 +90,15 @@ def query_url(endpoint: str, query: Iterable[tuple[str, object]]) -> str:
 
 
 def with_query(path: str, query: Iterable[tuple[str, object]]) -> str:
-    """`path` with the query url_for would add for `query`: the values as (name, value)
-    pairs in url_for's order (a name with a list of values is one pair per value); a None
-    value is left out, as url_for leaves it out."""
+    """`path` (which may have a query already) with the query url_for would add for
+    `query`: the values as (name, value) pairs in url_for's order (a name with a list of
+    values is one pair per value); a None value is left out, as url_for leaves it out."""
     encoded = "&".join(
         f"{_quoted(name)}={_quoted(value)}" for name, value in query if value is not None
     )
-    return f"{path}?{encoded}" if encoded else path
+    if not encoded:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{encoded}"
 
 
 def _quoted(value: object) -> str:
