@@ -21,7 +21,7 @@ from babel.dates import (
 from indexer.models import Team
 from indexer.opening_hours import Span, parse
 from portal.i18n import list_format
-from portal.localize import get_locale
+from portal.localize import get_locale, locale_code
 from portal.localize import gettext as _
 
 # A run of this many days or more is shown as a range: "maandag–vrijdag", but "maandag en
@@ -53,7 +53,15 @@ class TeamView:
 
 
 def team_views(teams: Iterable[Team]) -> list[TeamView]:
-    return [TeamView(team, hours_lines(team.opening_hours)) for team in teams]
+    code = locale_code()
+    return [TeamView(team, _hours_in(team.opening_hours, code)) for team in teams]
+
+
+@lru_cache(maxsize=4096)
+def _hours_in(text: str, code: str) -> tuple[HoursLine, ...] | None:
+    """`hours_lines` of a team's text in the page's language `code`: every results page
+    near the team shows the same lines, so they are made once per text and language."""
+    return hours_lines(text)
 
 
 def hours_lines(text: str) -> tuple[HoursLine, ...] | None:
