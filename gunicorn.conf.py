@@ -16,6 +16,12 @@ bind = "127.0.0.1:5000"
 worker_class = "gthread"
 workers = 2
 threads = 32
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new
+# connections over them. On one shared socket the worker that wakes first takes them, so
+# one process could serve most of a burst while the other idled: under 16 connections
+# result pages ran at 234-338 a second from run to run, with their own sockets at 312-343
+# (docs/performance.md).
+reuse_port = True
 timeout = 30
 keepalive = 5
 
