@@ -56,6 +56,9 @@ class EmbeddedEngine:
         self._version: tuple[int, int] | None = None
         self._sizes: dict[str, int] = {}
         self._lock = threading.Lock()
+        # Each document's place in name order, and the searcher it was made for.
+        self._ranks: tuple[tantivy.Searcher | None, dict[tuple[int, int], int]] = (None, {})
+        self._ranks_lock = threading.Lock()
 
     @cached_property
     def _concepts(self) -> dict[tuple[str, ...], tantivy.Query]:
@@ -229,26 +232,39 @@ class EmbeddedEngine:
     def _page(self, searcher, final, query: SearchQuery, today: date, total: int) -> list:
         """The page when relevance does not order it: by name (also a search without
         words), distance or a value."""
-        if query.sort in (Sort.NAME, Sort.RELEVANCE):
-            found = searcher.search(
-                final,
-                query.page_size,
-                offset=query.offset,
-                count=False,
-                order_by_field="name_sort",
-                order=tantivy.Order.Asc,
-            )
-            return [address for _, address in found.hits]
         everything = [
             address for _, address in searcher.search(final, max(total, 1), count=False).hits
         ]
-        if wait_sort.sorts_on_profile_wait(query):
+        if query.sort in (Sort.NAME, Sort.RELEVANCE):
+            ranks = self._name_ranks(searcher)
+            places = [ranks[address.segment_ord, address.doc] for address in everything]
+            ordered = sorted(range(len(everything)), key=places.__getitem__)
+        elif wait_sort.sorts_on_profile_wait(query):
             documents = [orjson.loads(searcher.doc(a)["source"][0]) for a in everything]
             ordered = wait_sort.order(documents, query.profiles, today)
         else:
             keys = [(key is None, key or 0) for key in self._sort_keys(searcher, everything, query)]
             ordered = sorted(range(len(everything)), key=keys.__getitem__)
         return [everything[i] for i in ordered[query.offset : query.offset + query.page_size]]
+
+    def _name_ranks(self, searcher: tantivy.Searcher) -> dict[tuple[int, int], int]:
+        """Each document's place in name order, by (segment, document) address, for the
+        searcher it was made for. tantivy orders by the `name_sort` text field at about 25 µs
+        per hit up to the end of the page (0.3 ms for a first page, 0.8 ms for the third);
+        with these places a page costs a look-up per match. Equal names keep tantivy's order,
+        by address. Made by the first search in name order after a reload, reading every
+        stored document once (0.1 s for the national dataset's 7,800)."""
+        with self._ranks_lock:
+            made_for, ranks = self._ranks
+            if made_for is not searcher:
+                every = searcher.search(tantivy.Query.all_query(), max(searcher.num_docs, 1))
+                keys = sorted(
+                    (orjson.loads(searcher.doc(a)["source"][0])["name_sort"], a.segment_ord, a.doc)
+                    for _, a in every.hits
+                )
+                ranks = {(segment, doc): place for place, (_, segment, doc) in enumerate(keys)}
+                self._ranks = searcher, ranks
+            return ranks
 
     @staticmethod
     def _sort_keys(searcher, addresses: list, query: SearchQuery) -> list:

@@ -235,6 +235,25 @@ def test_sort_by_name_and_pagination(engine) -> None:
     assert (first.total, second.total, first.pages) == (4, 4, 2)
 
 
+def test_a_renamed_provider_takes_its_place_in_name_order_at_once(engine) -> None:
+    """The embedded engine keeps each document's place in name order per index reader; an
+    update made after a search in name order must still be in its new place."""
+
+    def names() -> list[str]:
+        found = engine.search(SearchQuery(region_id="noord", sort=Sort.NAME), TODAY)
+        return [hit.document["name"] for hit in found.hits]
+
+    assert names()[-1] == "Praktijk Rustpunt"
+    renamed = CORPUS[0] | {"name": "Aandacht Rustpunt", "name_sort": "aandacht rustpunt"}
+    engine.replace_provider("angst-praktijk", [renamed])
+    assert names() == [
+        "Aandacht Rustpunt",
+        "Autisme Centrum",
+        "Het Scheidingshuis",
+        "Pleegzorg Thuis",
+    ]
+
+
 def test_snippets_mark_the_matched_words_and_carry_provider_text_as_plain_text(engine) -> None:
     hit = engine.search(SearchQuery(text="paniek", region_id="noord"), TODAY).hits[0]
     assert [s.text for s in hit.snippet if s.match] == ["angst", "paniek"]  # synonyms too
