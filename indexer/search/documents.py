@@ -6,7 +6,7 @@ minimum count are left out here, once, so no engine can ever sort or badge on th
 """
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from math import asin, cos, radians, sin, sqrt
 
@@ -46,9 +46,22 @@ def day_number(day: date | None) -> int:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine), accurate to metres at Dutch distances."""
-    lat1, lon1, lat2, lon2 = map(radians, (*a, *b))
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * asin(sqrt(h))
+    return 2 * 6371.0088 * asin(sqrt(nearness(a)(*b)))
+
+
+def nearness(origin: tuple[float, float]) -> Callable[[float, float], float]:
+    """A key that orders points (lat, lng) as their `distance_km` from `origin` orders them:
+    the haversine's inner term, which the square root and arc sine after it only keep in
+    order. A distance sort keys every match (hundreds), at less than half the cost."""
+    lat1, lng1 = radians(origin[0]), radians(origin[1])
+    cos_lat1 = cos(lat1)
+
+    def key(lat: float, lng: float) -> float:
+        lat2 = radians(lat)
+        across = sin((radians(lng) - lng1) / 2)
+        return sin((lat2 - lat1) / 2) ** 2 + cos_lat1 * cos(lat2) * across**2
+
+    return key
 
 
 def wait_band(weeks: int | None) -> str:

@@ -21,7 +21,7 @@ import tantivy
 
 from indexer.search import wait_sort
 from indexer.search.contract import Hit, SearchQuery, SearchResult, Sort
-from indexer.search.documents import distance_km
+from indexer.search.documents import distance_km, nearness
 from indexer.search.embedded import storage
 from indexer.search.embedded.render import all_of, render
 from indexer.search.embedded.schema import SCHEMA_VERSION, build_schema, to_tantivy
@@ -271,9 +271,9 @@ class EmbeddedEngine:
         if query.sort == Sort.DISTANCE:
             lats = searcher.fast_field_values("lat", addresses)
             lngs = searcher.fast_field_values("lng", addresses)
+            near = nearness(query.origin)
             return [
-                None if lat is None else distance_km(query.origin, (lat, lng))
-                for lat, lng in zip(lats, lngs, strict=True)
+                None if lat is None else near(lat, lng) for lat, lng in zip(lats, lngs, strict=True)
             ]
         field, descending = VALUE_SORTS[query.sort]
         values = searcher.fast_field_values(field, addresses)
