@@ -51,11 +51,7 @@ def teams() -> TeamsForPostcode:
     return TeamsForPostcode(
         place=Place.model_validate(place, from_attributes=True),
         teams=[
-            Team(
-                id=team.id,
-                kind_label=str(labels.TEAM_KINDS.get(team.kind, team.kind)),
-                **team.model_dump(exclude={"id"}),
-            )
+            Team(**team._asdict(), kind_label=str(labels.TEAM_KINDS.get(team.kind, team.kind)))
             for team in teams_for_postcode(place.pc4, session=session)
         ],
     )
