@@ -62,6 +62,7 @@ class Card(NamedTuple):
     goal: str  # "" without published figures
     region: str
     choose: str  # the label of its compare checkbox
+    number: int  # 1, 2 ... on the page: its checkbox's id (kept by no loop counter)
 
 
 def cards(
@@ -69,11 +70,14 @@ def cards(
 ) -> list[Card]:
     link = links.ProviderLink("providers.detail", "provider_id", "regio", postcode=form.postcode)
     place = form.place_in_words.name if form.town_only else None
-    return [_card(hit, link, waits[hit.id], place, locale) for hit in result.hits]
+    return [
+        _card(hit, number, link, waits[hit.id], place, locale)
+        for number, hit in enumerate(result.hits, 1)
+    ]
 
 
 def _card(
-    hit: Hit, link: links.ProviderLink, wait: WaitView, place: str | None, locale: str
+    hit: Hit, number: int, link: links.ProviderLink, wait: WaitView, place: str | None, locale: str
 ) -> Card:
     doc = hit.document
     km, pct = hit.distance_km, doc["goal_attainment_pct"]
@@ -94,6 +98,7 @@ def _card(
         goal="" if pct is None else _("Doelen bereikt: %(pct)s%%", pct=format_decimal(pct)),
         region=doc["region_name"],
         choose=_("Kies %(name)s", name=doc["name"]),
+        number=number,
     )
 
 
