@@ -75,3 +75,12 @@ def test_sorting_on_wait_pages_through_the_same_order(engine) -> None:
     assert [h.document["provider_id"] for h in result.hits] == ["snel-algemeen", "onbekend"]
     assert result.total == 6
     assert result.facets["profiles"] == {"P03": 6, "P05": 3}
+
+
+def test_a_new_wait_takes_its_place_in_the_wait_order_at_once(engine) -> None:
+    """The embedded engine keeps what the wait order reads per index reader; a wait a
+    provider changes after such a search must sort by its new value."""
+    assert ids(engine, profiles=("P03",), sort=Sort.WAIT)[-2] == "snel-algemeen"  # 12 weeks
+    quicker = make_document("snel-algemeen", **BOTH, waits=waits(3) + waits(1, profile_code="P03"))
+    engine.replace_provider("snel-algemeen", [quicker])
+    assert ids(engine, profiles=("P03",), sort=Sort.WAIT)[0] == "snel-algemeen"
