@@ -115,7 +115,17 @@ def _wait_counts(result) -> dict[int, int]:
         return counts
     return {
         limit: search_engine()
-        .search(replace(query, max_wait_weeks=limit, page=1, page_size=1, facets=()), today())
+        .search(
+            replace(
+                query,
+                max_wait_weeks=limit,
+                page=1,
+                page_size=1,
+                facets=(),
+                sort=Sort.RELEVANCE,  # only the total is read: the cheapest order
+            ),
+            today(),
+        )
         .total
         for limit in labels.WAIT_LIMITS
     }
