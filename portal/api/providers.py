@@ -12,7 +12,7 @@ from flask import url_for
 from pydantic import Field
 
 from indexer.edits.reads import confirmations
-from indexer.listing import Figure, Listing, provider_listing
+from indexer.listing import Figure, Listing, RegionName, provider_listing
 from indexer.models import Region
 from indexer.schemes import localized
 from indexer.tariffs import applied_tariffs, bandwidths
@@ -190,7 +190,7 @@ def provider(params: ProviderParameters, provider_id: str) -> ProviderInRegion:
     )
 
 
-def region_ref(region: Region) -> RegionRef:
+def region_ref(region: Region | RegionName) -> RegionRef:
     return RegionRef(id=region.id, name=region.name, url=url_for("api.region", region_id=region.id))
 
 

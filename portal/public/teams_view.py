@@ -17,6 +17,7 @@ from babel.dates import (
     get_day_names,
     parse_pattern,
 )
+from sqlalchemy import Row
 
 from indexer.models import Team
 from indexer.opening_hours import Span, parse
@@ -43,7 +44,7 @@ class TeamView:
     """A team as the card shows it; its own fields (name, phone ...) are read through.
     `hours` is None when the text could not be read: the card then shows `opening_hours`."""
 
-    team: Team
+    team: Team | Row  # an ORM object, or a row of indexer.teams
     hours: tuple[HoursLine, ...] | None
 
     def __getattr__(self, name: str):
@@ -52,7 +53,7 @@ class TeamView:
         return getattr(self.team, name)
 
 
-def team_views(teams: Iterable[Team]) -> list[TeamView]:
+def team_views(teams: Iterable[Team | Row]) -> list[TeamView]:
     code = locale_code()
     return [TeamView(team, _hours_in(team.opening_hours, code)) for team in teams]
 

@@ -17,7 +17,8 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from indexer import schemes
-from indexer.models import Contract, Provider
+from indexer.listing import ProviderName
+from indexer.models import Contract
 from indexer.tariffs import UNITS, bandwidths, valid_on
 from portal import labels
 from portal.labels import in_page_language
@@ -85,7 +86,7 @@ class CodeRow:
     intensity: Named
     segment: str
     role: str
-    main_contractor: Provider | None  # whom it works under as onderaannemer
+    main_contractor: ProviderName | None  # whom it works under as onderaannemer
     price: Price | None
 
 
@@ -96,7 +97,7 @@ class ListingCodes:
     rows: list[CodeRow]
     segments: list[str]
     roles: list[str]
-    main_contractors: list[Provider]
+    main_contractors: list[ProviderName]
 
     def chosen(self, profiles: list[str]) -> list[Price]:
         """The tariffs for the chosen profiles (all intensities contracted)."""
