@@ -227,6 +227,7 @@ class EmbeddedEngine:
                 return self._searcher
             self._searcher, self._sizes = _reload(index, build)
             self._version = version
+            self._sorting = _Sorting(None, {}, {})  # let go of the old reader's table now
             return self._searcher
 
     def _page(self, searcher, final, query: SearchQuery, today: date, total: int) -> list:
