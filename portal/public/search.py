@@ -5,7 +5,7 @@ from dataclasses import replace
 from flask import Blueprint, g, render_template, request
 from flask.typing import ResponseReturnValue
 
-from indexer.search import Sort
+from indexer.search import SearchQuery, Sort
 from indexer.search.vocabulary import load_vocabulary
 from indexer.teams import teams_for_postcode
 from portal import labels
@@ -90,14 +90,11 @@ def _result_context(form, result, session, locale) -> dict:
 
 def _count_each_group_without_its_own_filter(result) -> None:
     """Options within a group are OR-ed, so a group's counts must not shrink to the options
-    already ticked: each group with a choice is counted again without its own filter. Only
-    the counts are read, so the recount asks for one hit in the engine's cheapest order."""
+    already ticked: each group with a choice is counted again without its own filter."""
     query = result.query
     for facet in ("profiles", "intensities", "care_forms", "languages"):
         if getattr(query, facet):
-            wider = replace(
-                query, facets=(facet,), page=1, page_size=1, sort=Sort.RELEVANCE, **{facet: ()}
-            )
+            wider = _counting(query, facets=(facet,), **{facet: ()})
             result.facets[facet] = search_engine().search(wider, today()).facets[facet]
 
 
@@ -115,17 +112,13 @@ def _wait_counts(result) -> dict[int, int]:
         return counts
     return {
         limit: search_engine()
-        .search(
-            replace(
-                query,
-                max_wait_weeks=limit,
-                page=1,
-                page_size=1,
-                facets=(),
-                sort=Sort.RELEVANCE,  # only the total is read: the cheapest order
-            ),
-            today(),
-        )
+        .search(_counting(query, max_wait_weeks=limit, facets=()), today())
         .total
         for limit in labels.WAIT_LIMITS
     }
+
+
+def _counting(query: SearchQuery, **changes) -> SearchQuery:
+    """`query` with `changes` for a search whose counts alone are read: one hit, in the
+    engine's cheapest order (a distance or wait order would sort every match for nothing)."""
+    return replace(query, page=1, page_size=1, sort=Sort.RELEVANCE, **changes)
