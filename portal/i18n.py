@@ -32,6 +32,8 @@ PATH_SAFE = "/!$&'()*+,;=:@"
 
 
 def select_locale() -> str:
+    """Called by Flask-Babel once per request, when a text is first translated."""
+    g.language_negotiated = True
     for chosen in (request.args.get("lang"), request.cookies.get(COOKIE)):
         if chosen in LOCALES:
             return chosen
@@ -48,6 +50,7 @@ def init_app(app: Flask, default_locale: str) -> None:
     app.add_template_filter(language_names)
     app.add_template_filter(list_format)
     app.after_request(_remember_choice)
+    app.after_request(_vary_on_language)
 
 
 def _fast_templates(app: Flask) -> None:
@@ -115,6 +118,14 @@ def _remember_choice(response: Response) -> Response:
             samesite="Lax",
             secure=request.is_secure,
         )
+    return response
+
+
+def _vary_on_language(response: Response) -> Response:
+    """A response in a chosen language differs by ?lang= (in its URL), the `taal` cookie and
+    Accept-Language: a shared cache must not give one family's language to another."""
+    if g.get("language_negotiated"):
+        response.vary.update(("Accept-Language", "Cookie"))
     return response
 
 

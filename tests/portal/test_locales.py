@@ -67,3 +67,21 @@ def test_spoken_languages_are_in_the_readers_alphabetical_order(client: FlaskCli
     page = client.get("/zoeken?postcode=1011&lang=tr").get_data(as_text=True)
     filters = re.findall(r'name="taal"\s+value="(\w+)"', page)
     assert filters == ["nl", "en", "tr"]  # Felemenkçe, İngilizce, Türkçe
+
+
+@pytest.mark.parametrize("path", ["/", "/zoeken?postcode=1011", "/bestaat-niet"])
+def test_a_page_says_it_differs_by_language_for_shared_caches(
+    client: FlaskClient, path: str
+) -> None:
+    """The same URL is Dutch for one family and Arabic for another (their cookie or their
+    browser's languages): a cache in between must keep them apart."""
+    english = client.get(path, headers={"Accept-Language": "en"})
+    assert '<html lang="en"' in english.get_data(as_text=True)
+    assert {"Accept-Language", "Cookie"} <= set(english.vary)
+
+
+def test_a_stylesheet_does_not_differ_by_language(client: FlaskClient) -> None:
+    response = client.get("/static/css/site.css")
+    response.close()
+    assert response.status_code == 200
+    assert "Accept-Language" not in response.vary
