@@ -41,6 +41,8 @@ RELOAD_ATTEMPTS = 3
 # 0.5 µs per match. Places are used while they cost less: a region's 200 matches, not the
 # country's 7,800 (0.3 ms by tantivy for a first page, 3.4 ms by places).
 PLACES_PER_HIT = 50
+# Orders a page may take from tantivy itself without reading every match (see _page).
+NAME_ORDERS = (Sort.NAME, Sort.RELEVANCE)
 # Sorts done on fast-field values: (field, descending). Missing values always go last.
 VALUE_SORTS = {
     Sort.GOAL_ATTAINMENT: ("goal_attainment_pct", True),
@@ -162,12 +164,19 @@ class EmbeddedEngine:
 
         def count(chosen) -> int:
             """Each plan's count, once. A plan ranked by relevance gets its page in the same
-            pass: the count scores every match anyway, the page only keeps the best."""
+            pass: the count scores every match anyway, the page only keeps the best. In an
+            order that reads every match (distance, wait, a value) the first plan counted
+            brings them all: it is the one shown whenever it finds anything (0.06 ms less
+            than a second pass)."""
             key = tuple(chosen)
             if key not in looks:
                 final = all_of(filters + [query_of(g) for g in key])
-                page = query.page_size if ranked(key) else 1
-                looks[key] = final, _look(searcher, final, page, query.offset)
+                if ranked(key):
+                    looks[key] = final, _look(searcher, final, query.page_size, query.offset)
+                elif not looks and query.sort not in NAME_ORDERS:
+                    looks[key] = final, _look(searcher, final, max(searcher.num_docs, 1))
+                else:
+                    looks[key] = final, _look(searcher, final)
             return looks[key][1].count
 
         def count_in_name(chosen) -> int:
@@ -181,7 +190,8 @@ class EmbeddedEngine:
         if ranked(plan.required):
             addresses = [address for _, address in found.hits]
         else:
-            addresses = self._page(searcher, final, query, today, total)
+            brought = [address for _, address in found.hits] if len(found.hits) == total else None
+            addresses = self._page(searcher, final, query, today, total, brought)
         matches = word_matcher(list(plan.required)) if plan.required else None
         hits = [self._hit(searcher, address, query, matches) for address in addresses]
         facets = self._facets(searcher, final, query.facets)
@@ -235,10 +245,12 @@ class EmbeddedEngine:
             self._sorting = _Sorting(None, {}, {})  # let go of the old reader's table now
             return self._searcher
 
-    def _page(self, searcher, final, query: SearchQuery, today: date, total: int) -> list:
+    def _page(
+        self, searcher, final, query: SearchQuery, today: date, total: int, everything: list | None
+    ) -> list:
         """The page when relevance does not order it: by name (also a search without
-        words), distance or a value."""
-        by_name = query.sort in (Sort.NAME, Sort.RELEVANCE)
+        words), distance or a value. `everything`: every match, when the count brought them."""
+        by_name = query.sort in NAME_ORDERS
         if by_name and total > PLACES_PER_HIT * (query.offset + query.page_size):
             found = searcher.search(
                 final,
@@ -249,9 +261,10 @@ class EmbeddedEngine:
                 order=tantivy.Order.Asc,
             )
             return [address for _, address in found.hits]
-        everything = [
-            address for _, address in searcher.search(final, max(total, 1), count=False).hits
-        ]
+        if everything is None:
+            everything = [
+                address for _, address in searcher.search(final, max(total, 1), count=False).hits
+            ]
         if by_name:
             name_places = self._sorting_for(searcher).name_places
             places = [name_places[address.segment_ord, address.doc] for address in everything]
