@@ -6,7 +6,6 @@ from datetime import date
 from flask import current_app, url_for
 from pydantic import Field
 
-from indexer.catalog import region_summaries
 from indexer.exports.region import FORMAT, RegionExport, region_export, region_municipalities
 from indexer.models import Region
 from indexer.schemes import intensities, norms, profiles
@@ -20,7 +19,7 @@ from portal.api.search import Code
 from portal.database import get_session
 from portal.localize import get_locale
 from portal.localize import gettext as _
-from portal.services import today
+from portal.services import region_summaries, today
 
 ZIP = "application/zip"
 
@@ -136,7 +135,7 @@ def region_list(_params: Parameters) -> RegionList:
                 },
                 url=url_for("api.region", region_id=summary.id),
             )
-            for summary in region_summaries(session=get_session(), today=today())
+            for summary in region_summaries()
         ]
     )
 
@@ -152,7 +151,7 @@ def region_list(_params: Parameters) -> RegionList:
 def region(_params: Parameters, region_id: str) -> RegionDetail:
     session, locale = get_session(), str(get_locale())
     found = _region(region_id)
-    summary = next(s for s in region_summaries(session=session, today=today()) if s.id == found.id)
+    summary = next(s for s in region_summaries() if s.id == found.id)
     service = (
         CrisisService(name=found.crisis_name, phone=found.crisis_phone, hours=found.crisis_hours)
         if found.crisis_phone

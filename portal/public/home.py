@@ -3,7 +3,6 @@ into the kinds of help for families who do not know the words."""
 
 from flask import Blueprint, render_template, request
 
-from indexer.catalog import region_summaries
 from indexer.search import locate
 from indexer.teams import teams_for_postcode
 from portal import labels
@@ -11,7 +10,7 @@ from portal.database import get_session
 from portal.public.search_form import postcode_digits
 from portal.public.teams_view import team_views
 from portal.public.themes import THEMES
-from portal.services import today
+from portal.services import region_summaries
 
 blueprint = Blueprint("home", __name__)
 
@@ -24,7 +23,7 @@ def index() -> str:
     teams = teams_for_postcode(place.pc4, session=get_session()) if place else []
     return render_template(
         "public/home/index.html",
-        regions=region_summaries(session=get_session(), today=today()),
+        regions=region_summaries(),
         postcode=postcode,
         place=place,
         teams=team_views(teams),

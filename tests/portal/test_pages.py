@@ -2,16 +2,21 @@
 (checked over the whole route table of test_routes.py), and the refusal to serve with the
 placeholder secret key."""
 
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlmodel import Session, col, update
 
+from indexer.models import Contract
 from indexer.settings import PLACEHOLDER_SECRET
-from portal import create_app
+from portal import create_app, services
 from tests.portal.test_routes import PATHS, ROUTE_IDS, RUSTPUNT
 from tests.utils.html import get_page
+from tests.utils.loading import TODAY
 
 # Responses that are not pages but carry the same headers: JSON, redirects, static files.
 OTHER_RESPONSES = [
@@ -112,6 +117,30 @@ def test_home_lists_loaded_regions_with_counts(client: FlaskClient) -> None:
     assert regions == {
         "Testregio": {"Gemeenten": "2", "Lokale teams": "2", "Aanbieders met een contract": "2"}
     }
+
+
+def test_home_counts_show_an_ended_contract_within_a_minute(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting every valid contract is too costly for every home page (20 ms nationally):
+    a worker keeps the counts for a minute."""
+
+    def providers() -> str:
+        page = get_page(client, "/")
+        return page.main.with_class("coverage__region")[0].find_all("dd")[2].text
+
+    assert providers() == "2"
+    with Session(app.extensions["engine"]) as session:
+        session.exec(
+            update(Contract)
+            .where(col(Contract.provider_id) == RUSTPUNT.split("__")[-1])
+            .values(valid_to=TODAY - timedelta(days=1))
+        )
+        session.commit()
+    assert providers() == "2"  # kept
+    clock = time.monotonic() + services.SUMMARIES_KEPT_S
+    monkeypatch.setattr(services.time, "monotonic", lambda: clock)
+    assert providers() == "1"
 
 
 def test_home_themes_submit_the_search_form_with_the_postcode(client: FlaskClient) -> None:
