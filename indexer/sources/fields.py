@@ -127,6 +127,13 @@ def score(value: str) -> float:
     return result
 
 
+# The most a tariff can be, per trajectory, year or month: a year of the most intensive
+# residential care costs a few hundred thousand euros. Also what keeps cents exact (a float
+# holds 15 digits) and within a database's integer column (PostgreSQL's: € 21 million); a
+# cell of 400 nines was infinity, and crashed the import instead of naming the cell.
+MAX_TARIFF_EUROS = 1_000_000
+
+
 def money_cents(value: str) -> int:
     """Euros to cents; "€ 1.800,-" is 1800 euros, but "€ 2.450" is refused: it may mean
     2450 or 2.45 (Dutch thousands)."""
@@ -138,6 +145,8 @@ def money_cents(value: str) -> int:
         raise FieldError("is negative: a tariff cannot be below 0")
     if re.search(r"[.,]\d{3,}$", amount):
         raise FieldError("has more than two decimals (for thousands write 2450 or 2.450,00)")
+    if result > MAX_TARIFF_EUROS:
+        raise FieldError("is more than € 1.000.000: no tariff per trajectory, year or month is")
     return round(result * 100)
 
 

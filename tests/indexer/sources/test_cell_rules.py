@@ -329,6 +329,22 @@ CELL_RULES = [
         "(for thousands write 2450 or 2.450,00)",
     ),
     (
+        "tariffs.csv",
+        2,
+        "tariff_eur",
+        "25000000",
+        "tariffs.csv, row 2, column tariff_eur: '25000000' is more than € 1.000.000: no tariff "
+        "per trajectory, year or month is",
+    ),
+    (
+        "tariffs.csv",
+        2,
+        "tariff_eur",
+        "9" * 400,
+        "tariffs.csv, row 2, column tariff_eur: '" + "9" * 59 + "…' is more than € 1.000.000: "
+        "no tariff per trajectory, year or month is",  # once infinity, and a crash
+    ),
+    (
         "outcomes.csv",
         2,
         "period",
