@@ -220,6 +220,22 @@ CELL_RULES = [
         "waittimes.csv, row 3, column weeks: '-2' is negative: a count cannot be below 0",
     ),
     (
+        "waittimes.csv",
+        3,
+        "weeks",
+        "99999999999",
+        "waittimes.csv, row 3, column weeks: '99999999999' is more than 2147483647, "
+        "the largest whole number stored",
+    ),
+    (
+        "intensities.csv",
+        2,
+        "sort_order",
+        "9" * 5000,
+        "intensities.csv, row 2, column sort_order: '" + "9" * 59 + "…' is more than "
+        "2147483647, the largest whole number stored",  # once a crash: Python reads 4,300 digits
+    ),
+    (
         "outcomes.csv",
         3,
         "closed_trajectories",
