@@ -28,7 +28,7 @@ def open_search_engine(settings: Settings, *, writer: bool = False) -> SearchEng
         )
     from indexer.search.embedded import EmbeddedEngine
 
-    return EmbeddedEngine(settings.index_dir)
+    return EmbeddedEngine(settings.index_dir, keep_documents=settings.keep_documents)
 
 
 __all__ = [

@@ -53,8 +53,11 @@ VALUE_SORTS = {
 class EmbeddedEngine:
     name = "embedded"
 
-    def __init__(self, root: Path, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self, root: Path, vocabulary: Vocabulary | None = None, *, keep_documents: bool = True
+    ) -> None:
         self.root = Path(root)
+        self.keep_documents = keep_documents  # see _documents_for
         self.vocabulary = vocabulary or load_vocabulary()
         self.schema = build_schema()
         self._index: tantivy.Index | None = None
@@ -311,7 +314,9 @@ class EmbeddedEngine:
         of the index is kept, about 12 kB each (90 MB for the national dataset's 7,800),
         until the next reload lets go of them. Pages only read documents, never change them.
         A table is only read with the searcher it was made for: addresses change with
-        every commit."""
+        every commit. KEEP_DOCUMENTS=false (a small machine) keeps none."""
+        if not self.keep_documents:
+            return {}
         kept = self._documents
         if kept.searcher is not searcher:
             kept = self._documents = _Documents(searcher, {})

@@ -4,8 +4,9 @@ must never see another provider's text, or yesterday's, because of that."""
 from datetime import date
 from pathlib import Path
 
-from indexer.search import SearchQuery, Sort
+from indexer.search import SearchQuery, Sort, open_search_engine
 from indexer.search.embedded import EmbeddedEngine
+from indexer.settings import Settings
 from tests.utils.documents import make_document, small_vocabulary
 
 TODAY = date(2026, 11, 22)
@@ -36,3 +37,12 @@ def test_a_changed_description_shows_at_once_where_the_old_one_was_shown(
     assert engine.search(query, TODAY).hits[0].document["description_nl"] == "Hulp bij angst."
     engine.replace_provider("p0", [make_document("p0", description_nl="Hulp bij rouw.")])
     assert engine.search(query, TODAY).hits[0].document["description_nl"] == "Hulp bij rouw."
+
+
+def test_keep_documents_false_keeps_none(tmp_path: Path) -> None:
+    """For a machine short of memory (KEEP_DOCUMENTS=false): the same hits, nothing kept."""
+    settings = Settings(index_dir=tmp_path, keep_documents=False)
+    engine = open_search_engine(settings)
+    engine.rebuild([make_document(f"p{n}", name=f"Naam {n}") for n in range(3)])
+    assert [name for _, name in shown(engine)] == ["Naam 0", "Naam 1", "Naam 2"]
+    assert engine._documents.documents == {}
