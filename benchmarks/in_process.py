@@ -13,6 +13,7 @@ the share of Python-heavy parts (templates, SQLAlchemy) against tantivy's.
 """
 
 import os
+import random
 import re
 import statistics
 import time
@@ -50,11 +51,22 @@ class Timing:
     median: float
     p95: float
     requests: int
+    mean: float
+
+    @classmethod
+    def of(cls, spent: list[float]) -> "Timing":
+        spent = sorted(spent)
+        return cls(
+            statistics.median(spent),
+            spent[int(len(spent) * 0.95)],
+            len(spent),
+            statistics.mean(spent),
+        )
 
     def line(self, label: str) -> str:
         return (
             f"{label:<22}{self.median:7.2f} ms median  {self.p95:7.2f} ms p95"
-            f"  ({self.requests:,} requests)"
+            f"  {self.mean:7.2f} ms mean  ({self.requests:,} requests)"
         )
 
 
@@ -80,14 +92,31 @@ def provider_paths(client: FlaskClient, results: list[str]) -> list[str]:
 def time_pages(client: FlaskClient, paths: list[str], rounds: int) -> Timing:
     for path in paths:  # warm up: first reads of templates, dictionaries, the OS cache
         _get(client, path)
-    spent = []
-    for _ in range(rounds):
-        for path in paths:
-            start = time.perf_counter()
-            _get(client, path)
-            spent.append((time.perf_counter() - start) * 1000)
-    spent.sort()
-    return Timing(statistics.median(spent), spent[int(len(spent) * 0.95)], len(spent))
+    return Timing.of([_timed(client, path) for _ in range(rounds) for path in paths])
+
+
+def zipf_paths(postcodes: list[str], count: int, seed: int = 16) -> list[str]:
+    """`count` result pages drawn as families ask: the URL shapes over `postcodes` in a
+    random order of popularity, the k-th most popular asked 1/k as often (Zipf, s = 1)."""
+    chosen = random.Random(seed)
+    paths = result_paths(postcodes)
+    chosen.shuffle(paths)
+    return chosen.choices(paths, weights=[1 / rank for rank in range(1, len(paths) + 1)], k=count)
+
+
+def time_from_cold(env: dict[str, str], paths: list[str]) -> Timing:
+    """`paths` once each, in their order, from an app just built: what the engine keeps
+    (KEEP_DOCUMENTS) starts empty, as after an index change. The search form first,
+    outside the figures, reads the templates in without reading a document."""
+    client = portal_app(env).test_client()
+    _get(client, "/zoeken")
+    return Timing.of([_timed(client, path) for path in paths])
+
+
+def _timed(client: FlaskClient, path: str) -> float:
+    start = time.perf_counter()
+    _get(client, path)
+    return (time.perf_counter() - start) * 1000
 
 
 def profile_pages(client: FlaskClient, paths: list[str], rounds: int, out: Path) -> None:
