@@ -348,6 +348,8 @@ class EmbeddedEngine:
 
 
 class _Documents(NamedTuple):
+    """The decoded documents hits have read, for the searcher they were read with."""
+
     searcher: tantivy.Searcher | None
     documents: dict[tuple[int, int], dict]
 
