@@ -25,6 +25,10 @@ PARAMETERS = {
     "care_forms": "zorgvorm",
     "languages": "taal",
 }
+# The facets the page shows: its filter groups, the wait filter's bands and the count
+# beside "only with published results". Segments and age groups are the API's alone;
+# counting them for the page cost a fifth of the facet pass.
+SHOWN_FACETS = (*PARAMETERS, "wait_band", "has_outcomes")
 
 
 class Option(NamedTuple):

@@ -41,7 +41,8 @@ def results() -> ResponseReturnValue:
         context["teams"] = team_views(teams_for_postcode(form.place.pc4, session=session))
     status = 200
     if form.query:
-        result = search_engine().search(form.query, today())
+        query = replace(form.query, facets=results_view.SHOWN_FACETS)
+        result = search_engine().search(query, today())
         if result.total and form.query.page > result.pages:
             form.errors["pagina"] = ngettext(
                 "Deze pagina bestaat niet. Er is %(num)d pagina.",
