@@ -71,8 +71,13 @@ def _result_context(form, result, session, locale) -> dict:
         "outcomes_count": result.facets.get("has_outcomes", {}).get("true", 0),
         "active_filters": results_view.active_filters(form, facets),
         "pages": results_view.pages(form, result),
-        "everywhere_url": results_view.results_url(form.args, alle_regios="1", regio=None),
-        "words_only_url": results_view.results_url(form.args, **{WORDS_ONLY: "1"}),
+        # Links made only for the notices that show them: no results, words read as a place.
+        "everywhere_url": None
+        if result.total
+        else results_view.results_url(form.args, alle_regios="1", regio=None),
+        "words_only_url": results_view.results_url(form.args, **{WORDS_ONLY: "1"})
+        if form.place_in_words or form.age_in_words
+        else None,
         "downloads": exports.download_links("search.results", form.args),
         "download_cap": exports.CAP,
         "suggestions": [],
