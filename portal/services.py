@@ -1,8 +1,8 @@
 """The app's shared services: the search engine, "today" (for contract validity) and the
 regions' counts."""
 
-import time
 from datetime import date
+from time import monotonic
 
 from flask import Flask, current_app
 
@@ -45,7 +45,7 @@ SUMMARIES_KEPT_S = 60
 
 def region_summaries() -> list[RegionSummary]:
     """`indexer.catalog.region_summaries` for today, made at most once a minute per worker."""
-    day, now = today(), time.monotonic()
+    day, now = today(), monotonic()
     kept = current_app.extensions.get("region_summaries")
     if kept is None or kept[0] != day or now >= kept[1]:
         summaries = catalog.region_summaries(session=get_session(), today=day)

@@ -139,7 +139,7 @@ def test_home_counts_show_an_ended_contract_within_a_minute(
         session.commit()
     assert providers() == "2"  # kept
     clock = time.monotonic() + services.SUMMARIES_KEPT_S
-    monkeypatch.setattr(services.time, "monotonic", lambda: clock)
+    monkeypatch.setattr(services, "monotonic", lambda: clock)
     assert providers() == "1"
 
 

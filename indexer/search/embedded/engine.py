@@ -287,10 +287,11 @@ class EmbeddedEngine:
     def _sorting_for(self, searcher: tantivy.Searcher) -> "_Sorting":
         """What the orders tantivy cannot give cheaply read of every document, for the
         searcher it was made for: made by the first such search after a reload, reading
-        every stored document once (0.15 s for the national dataset's 7,800)."""
+        every stored document once (0.15 s for the national dataset's 7,800), through the
+        kept documents, which it fills."""
         with self._sorting_lock:
             if self._sorting.searcher is not searcher:
-                self._sorting = _Sorting.of(searcher)
+                self._sorting = _Sorting.of(searcher, self._documents_for(searcher))
             return self._sorting
 
     @staticmethod
@@ -311,7 +312,8 @@ class EmbeddedEngine:
         address. Reading one from tantivy's compressed store and decoding its JSON (3 kB:
         texts in six languages) cost 20 µs, 0.2 ms for a page of ten hits; a page shown
         again, or another page with the same provider, reads none. At most every document
-        of the index is kept, about 12 kB each (90 MB for the national dataset's 7,800),
+        of the index is kept, about 12 kB each (90 MB for the national dataset's 7,800;
+        the first search in name or wait order after a reload reads them all, `_Sorting`),
         until the next reload lets go of them. Pages only read documents, never change them.
         A table is only read with the searcher it was made for: addresses change with
         every commit. KEEP_DOCUMENTS=false (a small machine) keeps none."""
@@ -324,10 +326,7 @@ class EmbeddedEngine:
 
     @staticmethod
     def _hit(searcher, documents: dict, address, query: SearchQuery, matches) -> Hit:
-        key = address.segment_ord, address.doc
-        document = documents.get(key)
-        if document is None:
-            document = documents[key] = orjson.loads(searcher.doc(address)["source"][0])
+        document = _document(searcher, documents, address)
         text = document[f"description_{query.locale}"] or document["description_nl"]
         hit = Hit(document["id"], document, snippet(text, matches))
         if query.origin and document["_geo"]:
@@ -372,16 +371,26 @@ class _Sorting(NamedTuple):
     wait_fields: dict[tuple[int, int], dict]
 
     @classmethod
-    def of(cls, searcher: tantivy.Searcher) -> "_Sorting":
+    def of(cls, searcher: tantivy.Searcher, documents: dict) -> "_Sorting":
         wait_fields = {}
         for _, address in searcher.search(
             tantivy.Query.all_query(), max(searcher.num_docs, 1)
         ).hits:
-            document = orjson.loads(searcher.doc(address)["source"][0])
+            document = _document(searcher, documents, address)
             key = address.segment_ord, address.doc
             wait_fields[key] = {name: document[name] for name in wait_sort.FIELDS}
         in_order = sorted(wait_fields, key=lambda key: (wait_fields[key]["name_sort"], key))
         return cls(searcher, {key: place for place, key in enumerate(in_order)}, wait_fields)
+
+
+def _document(searcher: tantivy.Searcher, documents: dict, address) -> dict:
+    """The stored document at `address`, decoded, from `documents` (the searcher's kept
+    ones, EmbeddedEngine._documents_for) or read and kept there."""
+    key = address.segment_ord, address.doc
+    document = documents.get(key)
+    if document is None:
+        document = documents[key] = orjson.loads(searcher.doc(address)["source"][0])
+    return document
 
 
 def _reload(index: tantivy.Index, build: Path) -> tuple[tantivy.Searcher, dict[str, int]]:
