@@ -31,6 +31,7 @@ from portal import (
     region,
     security,
     services,
+    templating,
 )
 from portal.paths import STATIC, TEMPLATES
 
@@ -57,6 +58,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if settings.proxy_hops:
         hops = settings.proxy_hops
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    templating.init_app(app)
     database.init_app(app, settings.database_url)
     i18n.init_app(app, settings.default_locale)
     links.init_app(app)
