@@ -39,11 +39,12 @@ class Option(NamedTuple):
     count: int
     checked: bool
     lang: str = ""  # set when the label fell back to Dutch
-    # A filter's checkbox: the count as the page's language writes it, and the option's
-    # number in its group (its field's id), made here for less than a template's filter
-    # call and loop counter per option (a results page has about 44).
+    # A filter's checkbox: the count as the page's language writes it, and its field's id
+    # ("profiel-3": the group's name and the option's number in it), made here for less
+    # than a template's filter call, loop counter and three more pieces of output per
+    # option (a results page has about 44).
     count_text: str = ""
-    number: int = 0
+    field_id: str = ""
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Card(NamedTuple):
     goal: str  # "" without published figures
     region: str
     choose: str  # the label of its compare checkbox
-    number: int  # 1, 2 ... on the page: its checkbox's id (kept by no loop counter)
+    choose_id: str  # "kies-1", "kies-2" ... on the page: its checkbox's id (no loop counter)
 
 
 def cards(
@@ -102,7 +103,7 @@ def _card(
         goal="" if pct is None else _("Doelen bereikt: %(pct)s%%", pct=format_decimal(pct)),
         region=doc["region_name"],
         choose=_("Kies %(name)s", name=doc["name"]),
-        number=number,
+        choose_id=f"kies-{number}",
     )
 
 
@@ -144,8 +145,8 @@ def facets(form: SearchForm, result: SearchResult, *, session: Session, locale: 
         for code, (label, lang) in names[name].items():
             count, checked = counts.get(code, 0), code in chosen
             if count or checked:
-                text = format_number(count)
-                options.append(Option(code, label, count, checked, lang, text, len(options) + 1))
+                text, field_id = format_number(count), f"{parameter}-{len(options) + 1}"
+                options.append(Option(code, label, count, checked, lang, text, field_id))
         if options:
             shown.append(Facet(parameter, legends[name], options))
     return shown
