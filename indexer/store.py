@@ -10,10 +10,12 @@ costs SQLAlchemy more than SQLite takes to answer it (a postcode's place: 0.19 m
 per call, 0.06 ms prebuilt; docs/performance.md).
 """
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event
@@ -26,10 +28,21 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`, with foreign keys enforced on SQLite too."""
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url)
+    engine = create_engine(url, json_deserializer=_json_loads)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _json_loads(text: str | bytes) -> object:
+    """A JSON column's value, read by orjson in four fifths of json's time (a region's
+    profile and intensity names in six languages, on every results page). What json.dumps,
+    which writes them, can write and orjson refuses (NaN, Infinity, a whole number beyond
+    64 bits) json reads."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
