@@ -27,6 +27,10 @@ def test_numbers_as_flask_babel_writes_them(app: Flask, locale: str) -> None:
         assert [localize.format_number(n) for n in NUMBERS] == [
             flask_babel.format_number(n) for n in NUMBERS
         ]
+        counts = range(-20, 1020)  # a facet's counts: written directly below 1,000
+        assert [localize.format_number(n) for n in counts] == [
+            flask_babel.format_number(n) for n in counts
+        ]
 
 
 @pytest.mark.parametrize("locale", LOCALES)
