@@ -20,6 +20,8 @@ from indexer.search.query_words import TermGroup, typo_budget
 from indexer.search.vocabulary import Vocabulary, normalise, words_of
 
 EXACT_BOOST = 2.0  # an exact word outranks a typo or prefix match ("exactness")
+# (field, word) → whether an index holds `word` in `field` (any document, live or deleted).
+Held = Callable[[str, str], bool]
 
 
 def group_query(
@@ -36,25 +38,32 @@ def group_query(
 
 
 def concept_queries(
-    schema: tantivy.Schema, vocabulary: Vocabulary
+    schema: tantivy.Schema, vocabulary: Vocabulary, held: Held
 ) -> dict[tuple[str, ...], tantivy.Query]:
     """The query of every set of keywords a recognised phrase can lead to, widened ones
-    included, built once: they do not depend on what was typed, and a concept's query is
-    made of a hundred or more parts."""
+    included, for one index reader (`held` tells which words it holds in which field):
+    they do not depend on what was typed, and a concept's query is made of a hundred or
+    more parts."""
     sets = set(vocabulary.phrases.values())
     sets |= {wider for keywords in sets if (wider := vocabulary.wider(keywords))}
-    return {keywords: _keywords_query(schema, keywords) for keywords in sets}
+    return {keywords: _keywords_query(schema, keywords, held) for keywords in sets}
 
 
-def _keywords_query(schema: tantivy.Schema, keywords: tuple[str, ...]) -> tantivy.Query:
+def _keywords_query(
+    schema: tantivy.Schema, keywords: tuple[str, ...], held: Held = lambda _field, _word: True
+) -> tantivy.Query:
+    """A single-word keyword is looked up only in the fields that hold it (`held`): one
+    nowhere in a field matches nothing there, and each look-up cost about 0.7 µs a search
+    ("angst": 22 keywords in six fields, 132 look-ups, 24 of them held by the national
+    index; its search 87 → 38 µs)."""
     alternatives = []
     single = sorted({k for k in keywords if len(words_of(k)) == 1})
-    if single:
-        words = [words_of(k)[0] for k in single]
-        alternatives += [
-            tantivy.Query.boost_query(any_term(schema, field, words), weight)
-            for field, weight in TEXT_FIELDS.items()
-        ]
+    words = [words_of(k)[0] for k in single]
+    for field, weight in TEXT_FIELDS.items():
+        if in_field := [word for word in words if held(field, word)]:
+            alternatives.append(
+                tantivy.Query.boost_query(any_term(schema, field, in_field), weight)
+            )
     for keyword in keywords:
         keyword_words = words_of(keyword)
         if len(keyword_words) > 1:

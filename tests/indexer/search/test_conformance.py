@@ -270,6 +270,16 @@ def test_updating_one_provider_is_visible_at_once(engine) -> None:
     assert "angst-praktijk" not in found(engine, region_id="noord")
 
 
+def test_a_word_of_a_concept_is_found_from_the_update_that_first_uses_it(engine) -> None:
+    """The embedded engine leaves out of a concept's query the keywords no document holds,
+    per index reader: one first written by an update must be found at once, also when the
+    concept was searched for before it."""
+    assert found(engine, text="adhd") == []
+    changed = make_document("angst-praktijk", description_nl="Nu ook hulp bij ADHD.")
+    engine.replace_provider("angst-praktijk", [changed])
+    assert found(engine, text="adhd") == ["angst-praktijk"]
+
+
 def test_a_provider_id_with_a_dot_is_indexed_found_and_replaced(search_engine) -> None:
     """The import accepts codes such as "rustpunt.nl" and the portal links to the id as it
     is; "rustpunt-nl" beside it is another provider and stays untouched."""
