@@ -59,8 +59,9 @@ def results() -> ResponseReturnValue:
 def _result_context(form, result, session, locale) -> dict:
     _count_each_group_without_its_own_filter(result)
     facets = results_view.facets(form, result, session=session, locale=locale)
+    day = today()
     waits = {
-        hit.id: document_wait(hit.document, result.query.profiles, locale, today())
+        hit.id: document_wait(hit.document, result.query.profiles, locale, day)
         for hit in result.hits
     }
     context = {
