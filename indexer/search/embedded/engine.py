@@ -5,6 +5,7 @@ points at and reloads the reader, so a rebuild or an incremental update by the i
 visible to running portal processes at once.
 """
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -66,10 +67,9 @@ class EmbeddedEngine:
         self._version: tuple[int, int] | None = None
         self._sizes: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._sorting = _Sorting(None, {}, {})  # for the searcher it names
-        self._tables_lock = threading.Lock()
-        self._documents = _Documents(None, {})  # for the searcher it names
-        self._concepts = _Concepts(None, {})  # for the searcher it names
+        self._tables = _ReaderTables(None)  # for the searcher it names
+        self._tables_lock = threading.Lock()  # swapping them for a new searcher's
+        self._making_lock = threading.Lock()  # making the order table or concept queries
 
     def settings_hash(self) -> str:
         settings = {"schema": SCHEMA_VERSION, "phrases": sorted(map(list, self.vocabulary.phrases))}
@@ -244,9 +244,7 @@ class EmbeddedEngine:
                 return self._searcher
             self._searcher, self._sizes = _reload(index, build)
             self._version = version
-            self._sorting = _Sorting(None, {}, {})  # let go of the old reader's table now
-            self._documents = _Documents(None, {})  # and of its documents
-            self._concepts = _Concepts(None, {})  # and of its concept queries
+            self._tables = _ReaderTables(None)  # let go of the old reader's tables now
             return self._searcher
 
     def _page(
@@ -287,25 +285,27 @@ class EmbeddedEngine:
         searcher it was made for: made by the first such search after a reload, reading
         every stored document once (0.15 s for the national dataset's 7,800), through the
         kept documents, which it fills."""
-        with self._tables_lock:
-            if self._sorting.searcher is not searcher:
-                self._sorting = _Sorting.of(searcher, self._documents_for(searcher))
-            return self._sorting
+        tables = self._tables_for(searcher)
+        with self._making_lock:
+            if tables.sorting is None:
+                documents = tables.documents if self.keep_documents else {}
+                tables.sorting = _Sorting.of(searcher, documents)
+            return tables.sorting
 
     def _concepts_for(self, searcher: tantivy.Searcher) -> dict[tuple[str, ...], tantivy.Query]:
         """The vocabulary's concept queries for `searcher`: made by its first search with a
         concept, with only the keywords its index holds in each field (text.concept_queries),
         about 8 ms for the national index. Made again for the next reader: a keyword no
         document held may be in the next one."""
-        with self._tables_lock:
-            if self._concepts.searcher is not searcher:
+        tables = self._tables_for(searcher)
+        with self._making_lock:
+            if tables.concepts is None:
 
                 def held(field: str, word: str) -> bool:
                     return searcher.doc_freq(field, word) > 0
 
-                queries = concept_queries(self.schema, self.vocabulary, held)
-                self._concepts = _Concepts(searcher, queries)
-            return self._concepts.queries
+                tables.concepts = concept_queries(self.schema, self.vocabulary, held)
+            return tables.concepts
 
     @staticmethod
     def _sort_keys(searcher, addresses: list, query: SearchQuery) -> list:
@@ -330,12 +330,15 @@ class EmbeddedEngine:
         until the next reload lets go of them. Pages only read documents, never change them.
         A table is only read with the searcher it was made for: addresses change with
         every commit. KEEP_DOCUMENTS=false (a small machine) keeps none."""
-        if not self.keep_documents:
-            return {}
-        kept = self._documents
-        if kept.searcher is not searcher:
-            kept = self._documents = _Documents(searcher, {})
-        return kept.documents
+        return self._tables_for(searcher).documents if self.keep_documents else {}
+
+    def _tables_for(self, searcher: tantivy.Searcher) -> "_ReaderTables":
+        """The tables made of `searcher`'s index; new ones when it is not the searcher the
+        current tables were made for."""
+        with self._tables_lock:
+            if self._tables.searcher is not searcher:
+                self._tables = _ReaderTables(searcher)
+            return self._tables
 
     @staticmethod
     def _hit(searcher, documents: dict, address, query: SearchQuery, matches) -> Hit:
@@ -359,18 +362,16 @@ class EmbeddedEngine:
         }
 
 
-class _Documents(NamedTuple):
-    """The decoded documents hits have read, for the searcher they were read with."""
+@dataclasses.dataclass
+class _ReaderTables:
+    """What the engine makes of one searcher's index, let go of together at a reload: the
+    documents read so far (`_documents_for`), the orders' table (`_sorting_for`) and the
+    concept queries (`_concepts_for`), the last two made on first need."""
 
     searcher: tantivy.Searcher | None
-    documents: dict[tuple[int, int], dict]
-
-
-class _Concepts(NamedTuple):
-    """The concept queries made for the searcher they name (EmbeddedEngine._concepts_for)."""
-
-    searcher: tantivy.Searcher | None
-    queries: dict[tuple[str, ...], tantivy.Query]
+    documents: dict[tuple[int, int], dict] = dataclasses.field(default_factory=dict)
+    sorting: "_Sorting | None" = None
+    concepts: dict[tuple[str, ...], tantivy.Query] | None = None
 
 
 class _Sorting(NamedTuple):
@@ -386,7 +387,6 @@ class _Sorting(NamedTuple):
       region's 200).
     """
 
-    searcher: tantivy.Searcher | None
     name_places: dict[tuple[int, int], int]
     wait_fields: dict[tuple[int, int], dict]
 
@@ -400,7 +400,7 @@ class _Sorting(NamedTuple):
             key = address.segment_ord, address.doc
             wait_fields[key] = {name: document[name] for name in wait_sort.FIELDS}
         in_order = sorted(wait_fields, key=lambda key: (wait_fields[key]["name_sort"], key))
-        return cls(searcher, {key: place for place, key in enumerate(in_order)}, wait_fields)
+        return cls({key: place for place, key in enumerate(in_order)}, wait_fields)
 
 
 def _document(searcher: tantivy.Searcher, documents: dict, address) -> dict:

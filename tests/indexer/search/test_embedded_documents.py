@@ -45,4 +45,4 @@ def test_keep_documents_false_keeps_none(tmp_path: Path) -> None:
     engine = open_search_engine(settings)
     engine.rebuild([make_document(f"p{n}", name=f"Naam {n}") for n in range(3)])
     assert [name for _, name in shown(engine)] == ["Naam 0", "Naam 1", "Naam 2"]
-    assert engine._documents.documents == {}
+    assert engine._tables.documents == {}
